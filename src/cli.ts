@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+/**
+ * The `kajaani-bot` command line:
+ *   kajaani-bot ask "<question>" [--json]
+ *   kajaani-bot console [--user <id>] [--json]
+ *   kajaani-bot start        (Slack/Discord when configured, otherwise the console chat)
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { createApp, StartupError, type App } from './main.js';
+import { runConsole } from './adapters/console/console.js';
+import { askJson } from './adapters/console/render.js';
+import { replyToPlainText } from './core/reply.js';
+
+const USAGE = `Usage:
+  kajaani-bot ask "<question>" [--json]     answer one question
+  kajaani-bot console [--user <id>] [--json] chat in the terminal (one message per line on a pipe)
+  kajaani-bot start                          run the configured adapters (console when none)
+  kajaani-bot help                           this text`;
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function openApp(): App {
+  try {
+    return createApp();
+  } catch (err) {
+    if (err instanceof StartupError) fail(`kajaani-bot cannot start.\n${err.message}`);
+    throw err;
+  }
+}
+
+function defaultUser(): string {
+  let name = 'user';
+  try {
+    name = os.userInfo().username || name;
+  } catch {
+    name = process.env.USER ?? name;
+  }
+  return `console:${name}`;
+}
+
+async function consoleChat(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { user: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+  const app = openApp();
+  try {
+    await runConsole({
+      bot: app.bot,
+      input: process.stdin,
+      output: process.stdout,
+      user: values.user ?? defaultUser(),
+      json: values.json ?? false,
+      interactive: Boolean(process.stdin.isTTY) && !values.json,
+    });
+  } finally {
+    app.close();
+  }
+}
+
+async function ask(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, user: { type: 'string' } }, allowPositionals: true, strict: true });
+  const question = positionals.join(' ').trim();
+  if (question === '') fail('Give a question, e.g. kajaani-bot ask "Who are the parties?"', 2);
+  const app = openApp();
+  try {
+    const reply = await app.bot.handle({ platform: 'console', user: values.user ?? defaultUser(), text: question });
+    process.stdout.write(values.json ? `${JSON.stringify(askJson(reply))}\n` : `${replyToPlainText(reply)}\n`);
+  } finally {
+    app.close();
+  }
+}
+
+async function start(argv: string[]): Promise<void> {
+  // Platform adapters plug in here (Slack, Discord); with none configured, chat locally.
+  await consoleChat(argv);
+}
+
+async function main(): Promise<void> {
+  const [cmd, ...rest] = process.argv.slice(2);
+  switch (cmd) {
+    case 'ask':
+      return ask(rest);
+    case 'console':
+      return consoleChat(rest);
+    case undefined:
+    case 'start':
+      return start(rest);
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      fail(`Unknown command "${cmd}".\n${USAGE}`, 2);
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof Error && err.name === 'TypeError' && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+    fail(`${err.message}\n${USAGE}`, 2);
+  }
+  process.stderr.write(`kajaani-bot: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+/**
+ * The platform-neutral bot: one entry point, `handle()`, for every inbound message from
+ * every adapter. Lines starting with `/` are commands; anything else is a question.
+ * Errors the user caused become friendly replies; anything else is logged with a reference
+ * id and answered with a short apology, and the bot keeps running.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Lang, Reply } from './reply.js';
+import { errorReply } from './reply.js';
+import type { Services } from './services.js';
+import type { CommandContext, Platform } from './commands/types.js';
+import { CommandSyntaxError, parseArgs, splitCommand } from './commands/parse.js';
+import { findCommand } from './commands/index.js';
+import { askCommand } from './commands/ask.js';
+import { detectLanguage } from './answer/language.js';
+
+/** One message to the bot, from any platform. */
+export interface Inbound {
+  platform: Platform;
+  /** Platform-qualified user id, e.g. `slack:U123`. */
+  user: string;
+  text: string;
+  /** The user's locale when the platform knows it; otherwise the text's language is used. */
+  locale?: Lang;
+  conversationId?: string;
+  platformRoles?: CommandContext['platformRoles'];
+}
+
+export interface Bot {
+  readonly services: Services;
+  handle(msg: Inbound): Promise<Reply>;
+}
+
+/** Maximum input we look at; longer input is refused rather than processed. */
+const MAX_INPUT_CHARS = 20_000;
+
+const TOO_LONG = { en: 'That message is too long for me. Please keep it under 20,000 characters.', fi: 'Viesti on liian pitkä. Kirjoita enintään 20 000 merkkiä.' };
+const UNBALANCED = {
+  en: 'A quotation mark is not closed. Put quotes around values with spaces, e.g. /report companies "Acme Oy".',
+  fi: 'Lainausmerkki jäi sulkematta. Laita välilyöntejä sisältävät arvot lainausmerkkeihin, esim. /report companies "Acme Oy".',
+};
+
+export function createBot(services: Services): Bot {
+  const defaultLang = services.config.BOT_DEFAULT_LANGUAGE;
+
+  async function run(msg: Inbound, requestId: string): Promise<Reply> {
+    const text = msg.text.normalize('NFC').trim();
+    const isCommand = text.startsWith('/');
+    const { name, rest } = isCommand ? splitCommand(text) : { name: 'ask', rest: text };
+    const lang: Lang = msg.locale ?? detectLanguage(isCommand ? rest : text, defaultLang);
+    if (text.length > MAX_INPUT_CHARS) return errorReply(lang, TOO_LONG[lang]);
+
+    const ctx: CommandContext = {
+      services,
+      user: msg.user,
+      lang,
+      platform: msg.platform,
+      conversationId: msg.conversationId,
+      requestId,
+      platformRoles: msg.platformRoles,
+    };
+    if (!isCommand) return askCommand.run(ctx, { raw: text, positional: [], named: {} });
+
+    const command = findCommand(name);
+    if (!command) {
+      const msgText =
+        lang === 'fi'
+          ? `Tuntematon komento /${name}. Kirjoita /help nähdäksesi komennot.`
+          : `Unknown command /${name}. Type /help to see the commands.`;
+      return errorReply(lang, msgText);
+    }
+    let args;
+    try {
+      args = parseArgs(rest);
+    } catch (err) {
+      if (err instanceof CommandSyntaxError) return errorReply(lang, UNBALANCED[lang]);
+      throw err;
+    }
+    return command.run(ctx, args);
+  }
+
+  return {
+    services,
+    async handle(msg: Inbound): Promise<Reply> {
+      const requestId = randomUUID().slice(0, 8);
+      try {
+        return await run(msg, requestId);
+      } catch (err) {
+        services.log.error({ err, requestId, user: msg.user, platform: msg.platform }, 'command failed');
+        const lang = msg.locale ?? defaultLang;
+        return errorReply(
+          lang,
+          lang === 'fi'
+            ? `Pahoittelut, jokin meni vikaan. Viitenumero: ${requestId}.`
+            : `Sorry, something went wrong on my side. Reference: ${requestId}.`,
+          { data: { reference: requestId } },
+        );
+      }
+    },
+  };
+}

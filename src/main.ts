@@ -1,0 +1,52 @@
+/**
+ * Composition root: load config → open store → load knowledge → build the bot. Start-up
+ * problems an operator can fix (configuration, knowledge files, database) become one clear
+ * message instead of a stack trace.
+ */
+import path from 'node:path';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { KnowledgeError } from './core/knowledge/load.js';
+import { KnowledgeHolder, type Services } from './core/services.js';
+import { createBot, type Bot } from './core/bot.js';
+import { openStore, StoreError } from './store/store.js';
+
+/** A start-up failure with a message for the operator. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface App {
+  bot: Bot;
+  services: Services;
+  close(): void;
+}
+
+/** Builds the bot from the environment. Throws `StartupError` with a readable message. */
+export function createApp(env: NodeJS.ProcessEnv = process.env, overrides: { now?: () => Date; log?: Logger } = {}): App {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new StartupError(err.message);
+    throw err;
+  }
+  const log = overrides.log ?? createLogger(config.LOG_LEVEL);
+  let knowledge: KnowledgeHolder;
+  try {
+    knowledge = new KnowledgeHolder(config.BOT_KNOWLEDGE_DIR);
+  } catch (err) {
+    if (err instanceof KnowledgeError) throw new StartupError(err.message);
+    throw err;
+  }
+  let store;
+  try {
+    store = openStore(path.resolve(config.BOT_DB_PATH));
+  } catch (err) {
+    if (err instanceof StoreError) throw new StartupError(err.message);
+    throw err;
+  }
+  const services: Services = { config, knowledge, store, now: overrides.now ?? (() => new Date()), log };
+  const bot = createBot(services);
+  return { bot, services, close: () => store.close() };
+}

@@ -11,6 +11,8 @@ import { createApp, StartupError, type App } from './main.js';
 import { runConsole } from './adapters/console/console.js';
 import { askJson } from './adapters/console/render.js';
 import { replyToPlainText } from './core/reply.js';
+import { platformsConfigured, startAdapters } from './adapters/start.js';
+import type { RunningAdapter } from './adapters/types.js';
 
 const USAGE = `Usage:
   kajaani-bot ask "<question>" [--json]     answer one question
@@ -73,8 +75,31 @@ async function ask(argv: string[]): Promise<void> {
 }
 
 async function start(argv: string[]): Promise<void> {
-  // Platform adapters plug in here (Slack, Discord); with none configured, chat locally.
-  await consoleChat(argv);
+  const app = openApp();
+  const which = platformsConfigured(app);
+  if (!which.slack && !which.discord) {
+    app.close();
+    await consoleChat(argv);
+    return;
+  }
+  let running: RunningAdapter[];
+  try {
+    running = await startAdapters(app);
+  } catch (err) {
+    app.close();
+    if (err instanceof StartupError) fail(`kajaani-bot cannot start.\n${err.message}`);
+    throw err;
+  }
+  process.stderr.write(`kajaani-bot running: ${running.map((r) => r.name).join(', ')}\n`);
+  // An unhandled rejection in a platform SDK must never take the bot down.
+  process.on('unhandledRejection', (reason) => app.services.log.error({ err: reason }, 'unhandled rejection'));
+  const shutdown = async () => {
+    await Promise.allSettled(running.map((r) => r.stop()));
+    app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
 }
 
 async function main(): Promise<void> {

@@ -15,6 +15,45 @@ export class StoreError extends Error {
   }
 }
 
+/**
+ * The database stayed locked by another process (the bot beside a console session) for longer
+ * than the busy timeout. Nothing was written; the user can simply try again.
+ */
+export class StoreBusyError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('The database is busy (locked by another process). Nothing was changed; try again.', options);
+    this.name = 'StoreBusyError';
+  }
+}
+
+/** True for SQLite's "locked by someone else" errors (SQLITE_BUSY and its extended codes). */
+export function isBusyError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/**
+ * Runs `fn` in an IMMEDIATE transaction (the write lock is taken first, so a read-then-write
+ * never fails half way with a stale snapshot). A lock held elsewhere beyond the busy timeout
+ * becomes a `StoreBusyError`; the transaction is rolled back, so nothing is half-written.
+ */
+export function writeTransaction<T>(store: Store, fn: () => T): T {
+  try {
+    return store.db.transaction(fn).immediate();
+  } catch (err) {
+    if (isBusyError(err)) throw new StoreBusyError({ cause: err });
+    throw err;
+  }
+}
+
+/** Default wait for another process's write lock. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+export interface OpenStoreOptions {
+  /** How long to wait for another process's lock before giving up (tests shorten it). */
+  busyTimeoutMs?: number;
+}
+
 export interface Store {
   readonly db: Database.Database;
   readonly file: string;
@@ -22,7 +61,7 @@ export interface Store {
 }
 
 /** Applies the pragmas every connection needs. */
-function configure(db: Database.Database): void {
+function configure(db: Database.Database, busyTimeoutMs: number): void {
   // WAL: readers never block the writer, and a crash never leaves a half-written page.
   db.pragma('journal_mode = WAL');
   // FULL syncs the WAL on every commit: an acknowledged report survives power loss, at the
@@ -30,8 +69,9 @@ function configure(db: Database.Database): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   // Another process (a console session beside the bot) may hold the write lock briefly;
-  // wait up to 5 s for it rather than failing at once.
-  db.pragma('busy_timeout = 5000');
+  // wait up to 5 s (DEFAULT_BUSY_TIMEOUT_MS) for it rather than failing at once. Writes are
+  // single short transactions, so 5 s is only exceeded when something is really stuck.
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
 }
 
 /** Brings the schema up to date in one transaction; refuses a database from a newer build. */
@@ -55,12 +95,12 @@ export function migrate(db: Database.Database): { from: number; to: number } {
 }
 
 /** Opens the store at `file`, creating it and its folder on first use. */
-export function openStore(file: string): Store {
+export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   let db: Database.Database;
   try {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     db = new Database(file);
-    configure(db);
+    configure(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
     migrate(db);
   } catch (err) {
     if (err instanceof StoreError) throw err;

@@ -32,6 +32,8 @@ export const factSchema = z.strictObject({
   /** Example questions / key phrases in each language; used for matching, never shown. */
   questions: aliasesSchema,
   answer: localizedSchema,
+  /** Answer with the structured list built from the entries (always up to date) instead of `answer`. */
+  use: z.enum(['parties', 'goals', 'focus-areas']).optional(),
   sources: sourceRefs,
 });
 

@@ -12,7 +12,6 @@ import type { CommandContext, Platform } from './commands/types.js';
 import { CommandSyntaxError, parseArgs, splitCommand } from './commands/parse.js';
 import { findCommand } from './commands/index.js';
 import { askCommand } from './commands/ask.js';
-import { detectLanguage } from './answer/language.js';
 
 /** One message to the bot, from any platform. */
 export interface Inbound {
@@ -47,7 +46,7 @@ export function createBot(services: Services): Bot {
     const text = msg.text.normalize('NFC').trim();
     const isCommand = text.startsWith('/');
     const { name, rest } = isCommand ? splitCommand(text) : { name: 'ask', rest: text };
-    const lang: Lang = msg.locale ?? detectLanguage(isCommand ? rest : text, defaultLang);
+    const lang: Lang = msg.locale ?? services.knowledge.answerer.detectLanguage(isCommand ? rest : text, defaultLang);
     if (text.length > MAX_INPUT_CHARS) return errorReply(lang, TOO_LONG[lang]);
 
     const ctx: CommandContext = {

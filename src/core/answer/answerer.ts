@@ -1,7 +1,17 @@
-/** PLACEHOLDER: replaced by the real answer engine. */
+/**
+ * The answer engine: question → language → features (lexicon) → ranked candidates (BM25)
+ * → Reply with sources. Declines, with example questions, when the question is outside the
+ * agreement; when two readings are close it answers the likelier and offers the other.
+ */
 import type { Goal, KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang, ProgressRow, Reply } from '../reply.js';
 import { reply } from '../reply.js';
+import { buildCandidates, buildLexicon, isTopical, type Candidate, type CandidateKind } from './candidates.js';
+import { Ranker, type Scored } from './rank.js';
+import { candidateLabel, compose } from './compose.js';
+import { exampleQuestions, introduction } from './examples.js';
+import type { Analysis, Lexicon } from './lexicon.js';
+import { detectLanguage } from './language.js';
 
 /** A goal's progress as the outcome store sees it, for answers. */
 export interface GoalProgressView {
@@ -14,14 +24,135 @@ export interface GoalProgressView {
 export interface AnswerHooks {
   goalProgress?: (goal: Goal, lang: Lang) => GoalProgressView | null;
 }
+
 export interface AnswerOptions {
+  /** The asker's language (detected by the caller or from the platform locale). */
   lang: Lang;
   hooks: AnswerHooks;
 }
+
+/** What the engine understood of a question: useful for store-backed answers and tests. */
+export interface Understanding {
+  lang: Lang;
+  analysis: Analysis;
+  ranked: Scored[];
+  /** The chosen candidate, or null when the bot declines. */
+  best: Candidate | null;
+  /** A close second reading worth offering. */
+  alternative: Candidate | null;
+  /** The question asks about progress ("so far", "tähän mennessä"). */
+  progressAsked: boolean;
+  /** Entity ids mentioned, by kind. */
+  entities: { parties: string[]; goals: string[]; years: number[] };
+}
+
 export interface Answerer {
+  /** The language of a message, using the knowledge base's vocabulary as extra evidence. */
+  detectLanguage(text: string, fallback: Lang): Lang;
+  understand(question: string, lang: Lang): Understanding;
   answer(question: string, opts: AnswerOptions): Reply;
 }
 
-export function buildAnswerer(_kb: KnowledgeBase): Answerer {
-  return { answer: (_q, o) => reply(o.lang, 'not yet') };
+/** Below this BM25 score nothing matched well enough to answer. */
+const MIN_SCORE = 1.0;
+/** When more than this share of a question's topic words are unknown, it is about something else. */
+const MAX_UNKNOWN_SHARE = 0.5;
+/** Question words that say which kind of answer is wanted ("goal", "painopiste", "where"). */
+const KIND_HINTS: [string, CandidateKind[]][] = [
+  ['c:goal', ['goal', 'goals']],
+  ['c:count', ['goal', 'goals']],
+  ['c:progress', ['goal', 'goals']],
+  ['c:focus', ['focus', 'focus-areas']],
+  ['c:party', ['party', 'parties']],
+  ['c:where', ['place']],
+];
+const KIND_BOOST = 1.5;
+
+/** Re-weights the BM25 ranking by the kind of answer the question asks for. */
+function applyKindHints(ranked: Scored[], features: Set<string>): Scored[] {
+  const wanted = new Set<CandidateKind>();
+  for (const [f, kinds] of KIND_HINTS) if (features.has(f)) kinds.forEach((k) => wanted.add(k));
+  return ranked
+    .map((s) => (wanted.has(s.candidate.kind) ? { ...s, score: s.score * KIND_BOOST } : s))
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Names of places and organisations turn up in all kinds of questions ("weather in Kajaani",
+ * "population of Oulu"), so on their own they count half as much as an agreement topic.
+ */
+function isNameOnly(features: string[]): boolean {
+  return features.every((f) => f.startsWith('party:') || f.startsWith('place:') || f === 'c:state' || !isTopical(f));
+}
+
+/** Share of a question's topic words that the knowledge base does not know. */
+function unknownShare(a: Analysis): number {
+  let topical = 0;
+  let unknown = 0;
+  for (const c of a.content) {
+    if (c.features.some(isTopical)) topical += isNameOnly(c.features) ? 0.5 : 1;
+    else if (a.unknown.includes(c.word)) unknown++;
+  }
+  return topical + unknown === 0 ? 0 : unknown / (topical + unknown);
+}
+/** A second reading within this ratio of the best is offered as an alternative. */
+const ALTERNATIVE_RATIO = 0.85;
+
+function entityIds(features: Set<string>, prefix: string): string[] {
+  return [...features].filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
+}
+
+/** Builds the answerer for a knowledge base (done once per load/reload). */
+export function buildAnswerer(kb: KnowledgeBase): Answerer {
+  const lexicon: Lexicon = buildLexicon(kb);
+  const candidates = buildCandidates(kb, lexicon);
+  const ranker = new Ranker(candidates);
+
+  function understand(question: string, lang: Lang): Understanding {
+    const analysis = lexicon.analyze(question, lang);
+    const ranked = applyKindHints(ranker.rank(analysis.features), analysis.features);
+    const top = ranked[0];
+    // In scope only when the best answer shares a topic (not just "what"/"who") with the question.
+    const sharesTopic =
+      top !== undefined && (top.candidate.kind === 'help' || [...analysis.features].some((f) => (isTopical(f) || f.startsWith('w:')) && top.candidate.bag.has(f)));
+    const declined = !top || top.score < MIN_SCORE || !sharesTopic || unknownShare(analysis) > MAX_UNKNOWN_SHARE;
+    const second = ranked.find((s) => s.candidate.id !== top?.candidate.id);
+    const alternative =
+      !declined && top && second && second.score >= top.score * ALTERNATIVE_RATIO && second.candidate.kind !== 'help' ? second.candidate : null;
+    return {
+      lang,
+      analysis,
+      ranked,
+      best: declined ? null : top.candidate,
+      alternative,
+      progressAsked: analysis.features.has('c:progress'),
+      entities: { parties: entityIds(analysis.features, 'party:'), goals: entityIds(analysis.features, 'goal:'), years: analysis.years },
+    };
+  }
+
+  function decline(lang: Lang): Reply {
+    const text =
+      lang === 'fi'
+        ? 'En osaa vastata tähän. Vastaan vain kysymyksiin Kajaanin kaupunkiseudun innovaatioekosysteemisopimuksesta. Voit kysyä esimerkiksi:'
+        : "I can't answer that: I only answer questions about the Kajaani city region innovation ecosystem agreement. You could ask, for example:";
+    return reply(lang, text, { answered: false, suggestions: exampleQuestions(lang) });
+  }
+
+  return {
+    detectLanguage(text, fallback) {
+      return detectLanguage(text, fallback, lexicon.analyze(text, fallback, { correctTypos: false }).langEvidence);
+    },
+    understand,
+    answer(question, opts) {
+      const u = understand(question, opts.lang);
+      if (!u.best) return decline(opts.lang);
+      if (u.best.kind === 'help') return reply(opts.lang, introduction(opts.lang), { suggestions: exampleQuestions(opts.lang) });
+      const r = compose(kb, u.best, opts.lang, opts.hooks, u.progressAsked);
+      if (u.alternative) {
+        const label = candidateLabel(kb, u.alternative, opts.lang);
+        r.suggestions.push(opts.lang === 'fi' ? `Tarkoititko ehkä: ${label}?` : `Or did you mean ${label}?`);
+      }
+      return r;
+    },
+  };
 }

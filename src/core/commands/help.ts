@@ -2,7 +2,7 @@
 import type { Command } from './types.js';
 import { commands } from './index.js';
 import { reply } from '../reply.js';
-import { exampleQuestions } from '../answer/examples.js';
+import { exampleQuestions, introduction } from '../answer/examples.js';
 
 export const helpCommand: Command = {
   name: 'help',
@@ -11,11 +11,7 @@ export const helpCommand: Command = {
   usage: '/help',
   run(ctx) {
     const { lang } = ctx;
-    const intro =
-      lang === 'fi'
-        ? 'Vastaan kysymyksiin Kajaanin kaupunkiseudun ja valtion innovaatiotoiminnan ekosysteemisopimuksesta: osapuolet, painopisteet, tavoitteet ja niiden edistyminen. Kysy suomeksi tai englanniksi.'
-        : 'I answer questions about the ecosystem agreement on innovation activities between the Kajaani city region and the state: its parties, focus areas, goals and progress. Ask in English or Finnish.';
-    return reply(lang, intro, {
+    return reply(lang, introduction(lang), {
       sections: [
         {
           heading: lang === 'fi' ? 'Komennot' : 'Commands',

@@ -1,0 +1,206 @@
+/**
+ * The lexicon turns a question into features the ranker compares with candidate answers:
+ * concept ids (`c:goal`), entity ids (`party:KAMK`, `goal:companies`, `focus:…`, `place:…`)
+ * and stems of other words (`w:…`). Matching survives Finnish inflection and compounds
+ * (stem-prefix matching, compound remainders) and typos (edit distance against the
+ * vocabulary, with diacritics folded).
+ */
+import type { Lang } from '../reply.js';
+import { stem } from './stem.js';
+import { commonPrefix, editDistance, fold, words } from './text.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** A word or phrase that stands for a feature. */
+export interface Term {
+  feature: string;
+  lang: Lang;
+  words: string[];
+}
+
+interface CompiledTerm extends Term {
+  stems: string[];
+}
+
+/** What a text was understood to contain. */
+export interface Analysis {
+  /** Features, one entry per distinct feature. */
+  features: Set<string>;
+  /** Non-stopword tokens, each with the features that cover it. */
+  content: { word: string; features: string[] }[];
+  /** Content tokens the knowledge base knows nothing about. */
+  unknown: string[];
+  /** Four-digit years mentioned (2000–2099). */
+  years: number[];
+  /** Typo corrections applied. */
+  corrections: { from: string; to: string }[];
+  /** Words matched only by Finnish terms vs only by English terms (for language detection). */
+  langEvidence: Record<Lang, number>;
+}
+
+const MIN_PREFIX = 4;
+
+function indexKey(word: string): string {
+  return fold(word).slice(0, 3);
+}
+
+export class Lexicon {
+  private readonly byKey = new Map<string, CompiledTerm[]>();
+  private readonly vocab: Set<string>;
+  private readonly vocabStems = new Set<string>();
+  /** Folded vocabulary words by length, each with its original spelling. */
+  private readonly vocabByLength = new Map<number, { folded: string; word: string }[]>();
+
+  /**
+   * @param terms  phrases that map to concept/entity features
+   * @param docWords  other words that appear in the knowledge (count as known)
+   */
+  constructor(terms: Term[], docWords: Iterable<string>) {
+    for (const t of terms) {
+      if (t.words.length === 0) continue;
+      const ct: CompiledTerm = { ...t, stems: t.words.map((w) => stem(w, t.lang)) };
+      const k = indexKey(t.words[0]!);
+      const list = this.byKey.get(k) ?? [];
+      list.push(ct);
+      this.byKey.set(k, list);
+    }
+    for (const list of this.byKey.values()) list.sort((a, b) => b.words.length - a.words.length);
+    this.vocab = new Set<string>();
+    for (const t of terms) for (const w of t.words) this.vocab.add(w);
+    for (const w of docWords) this.vocab.add(w);
+    for (const w of this.vocab) {
+      this.vocabStems.add(stem(w, 'fi'));
+      this.vocabStems.add(stem(w, 'en'));
+      if (w.length < 4 || !/^\p{L}+$/u.test(w)) continue;
+      const f = fold(w);
+      const list = this.vocabByLength.get(f.length) ?? [];
+      list.push({ folded: f, word: w });
+      this.vocabByLength.set(f.length, list);
+    }
+  }
+
+  /** Does token `tok` match term word `w` (with stem `ws`, in `lang`)? Returns the matched length, 0 if none. */
+  private wordMatch(tok: string, w: string, ws: string, lang: Lang): number {
+    if (tok === w) return tok.length;
+    if (w.length <= 3) {
+      // Short names (CSC, ELY, TEM) match exactly or with a short Finnish ending (ELYn).
+      return w.length === 3 && tok.startsWith(w) && tok.length <= w.length + 2 ? w.length : 0;
+    }
+    if (stem(tok, lang) === ws) return tok.length;
+    const lcp = commonPrefix(tok, ws);
+    if (lang === 'fi') {
+      if (ws.length >= MIN_PREFIX && lcp >= Math.max(MIN_PREFIX, ws.length - 1)) return lcp;
+    } else if (ws.length >= 5 && lcp >= ws.length) {
+      return lcp;
+    }
+    return 0;
+  }
+
+  /** Matches terms starting at position i; returns matches (feature, length in tokens, remainder). */
+  private matchAt(tokens: string[], i: number): { feature: string; lang: Lang; len: number; rest?: string }[] {
+    const tok = tokens[i]!;
+    const out: { feature: string; lang: Lang; len: number; rest?: string }[] = [];
+    for (const term of this.byKey.get(indexKey(tok)) ?? []) {
+      if (i + term.words.length > tokens.length) continue;
+      let ok = true;
+      let rest: string | undefined;
+      for (let j = 0; j < term.words.length && ok; j++) {
+        const t = tokens[i + j]!;
+        const m = this.wordMatch(t, term.words[j]!, term.stems[j]!, term.lang);
+        if (m === 0) ok = false;
+        else if (j === term.words.length - 1 && t.length - m >= 4 && m >= term.stems[j]!.length) {
+          // A compound: "datakeskus|tavoite". The remainder is analysed as a word of its own.
+          rest = t.slice(m);
+        }
+      }
+      if (ok) out.push({ feature: term.feature, lang: term.lang, len: term.words.length, rest });
+    }
+    return out;
+  }
+
+  private isKnownWord(tok: string): boolean {
+    return this.vocab.has(tok) || this.vocabStems.has(stem(tok, 'fi')) || this.vocabStems.has(stem(tok, 'en'));
+  }
+
+  /** The closest vocabulary word for a likely typo, or undefined. */
+  private correct(tok: string): string | undefined {
+    if (tok.length < 4 || !/^\p{L}+$/u.test(tok)) return undefined;
+    const f = fold(tok);
+    const max = f.length >= 8 ? 2 : 1;
+    let best: string | undefined;
+    let bestD = max + 1;
+    for (let len = f.length - max; len <= f.length + max; len++) {
+      for (const v of this.vocabByLength.get(len) ?? []) {
+        const d = v.folded === f ? 0 : editDistance(f, v.folded, max);
+        if (d < bestD) {
+          bestD = d;
+          best = v.word;
+          if (d === 0) return best;
+        }
+      }
+    }
+    return best;
+  }
+
+  private matchAll(tokens: string[], features: Set<string>, covered: string[][], langs: Set<Lang>[], depth = 0): void {
+    for (let i = 0; i < tokens.length; i++) {
+      for (const m of this.matchAt(tokens, i)) {
+        features.add(m.feature);
+        for (let j = i; j < i + m.len; j++) {
+          covered[j]!.push(m.feature);
+          langs[j]!.add(m.lang);
+        }
+        if (m.rest && depth < 2) {
+          const inner: string[][] = [[]];
+          this.matchAll([m.rest], features, inner, [new Set()], depth + 1);
+          covered[i]!.push(...inner[0]!);
+        }
+      }
+    }
+  }
+
+  /** Analyses a text in a language. */
+  analyze(text: string, lang: Lang, opts: { correctTypos?: boolean } = {}): Analysis {
+    let tokens = words(text);
+    const features = new Set<string>();
+    let covered: string[][] = tokens.map(() => []);
+    let langs: Set<Lang>[] = tokens.map(() => new Set());
+    this.matchAll(tokens, features, covered, langs);
+
+    const corrections: { from: string; to: string }[] = [];
+    if (opts.correctTypos !== false) {
+      const fixed = tokens.map((t, i) => {
+        if (covered[i]!.length > 0 || STOPWORDS.has(t) || this.isKnownWord(t)) return t;
+        const c = this.correct(t);
+        if (c && c !== t) corrections.push({ from: t, to: c });
+        return c ?? t;
+      });
+      if (corrections.length > 0 || fixed.some((t, i) => t !== tokens[i])) {
+        tokens = fixed;
+        features.clear();
+        covered = tokens.map(() => []);
+        langs = tokens.map(() => new Set());
+        this.matchAll(tokens, features, covered, langs);
+      }
+    }
+
+    const content: Analysis['content'] = [];
+    const unknown: string[] = [];
+    const years: number[] = [];
+    tokens.forEach((t, i) => {
+      if (STOPWORDS.has(t) && covered[i]!.length === 0) return;
+      content.push({ word: t, features: covered[i]! });
+      if (/^20\d\d$/.test(t)) years.push(Number(t));
+      if (covered[i]!.length > 0) return;
+      if (/^\d+$/.test(t)) {
+        features.add(`n:${t}`);
+        if (!this.isKnownWord(t)) unknown.push(t);
+        return;
+      }
+      features.add(`w:${stem(t, lang)}`);
+      if (!this.isKnownWord(t)) unknown.push(t);
+    });
+    const langEvidence: Record<Lang, number> = { en: 0, fi: 0 };
+    for (const l of langs) if (l.size === 1) langEvidence[[...l][0]!]++;
+    return { features, content, unknown, years, corrections, langEvidence };
+  }
+}

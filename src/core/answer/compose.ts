@@ -28,6 +28,14 @@ export function sourcesFor(kb: KnowledgeBase, ids: string[]): Source[] {
   return out;
 }
 
+/** The few sources most entries of a list cite: a list answer stays short. */
+export function mainSourcesFor(kb: KnowledgeBase, lists: string[][], max = 3): Source[] {
+  const counts = new Map<string, number>();
+  for (const ids of lists) for (const id of new Set(ids)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, max).map(([id]) => id);
+  return sourcesFor(kb, top);
+}
+
 /** "15", "at least 2", "more than 20" / "15", "vähintään 2", "yli 20". */
 export function targetPhrase(goal: Goal, lang: Lang): string {
   if (goal.target === null) return lang === 'fi' ? 'laadullinen tavoite' : 'qualitative goal';
@@ -37,8 +45,10 @@ export function targetPhrase(goal: Goal, lang: Lang): string {
   return String(n);
 }
 
+/** "Kajaani University of Applied Sciences (KAMK)"; the short name only where it adds something. */
 function partyLabel(p: Party, lang: Lang): string {
-  return p.shortName !== p.name[lang] ? `${p.name[lang]} (${p.shortName})` : p.name[lang];
+  const name = p.name[lang].replace(/\s*\(([^)]*)\)$/, ', $1');
+  return name.toLowerCase().includes(p.shortName.toLowerCase()) ? name : `${name} (${p.shortName})`;
 }
 
 function partyAnswer(kb: KnowledgeBase, p: Party, lang: Lang): Reply {
@@ -47,17 +57,24 @@ function partyAnswer(kb: KnowledgeBase, p: Party, lang: Lang): Reply {
   return reply(lang, `${lead} ${p.description[lang]}${p.role[lang].includes('CEMIS') ? '' : cemis}`, { sources: sourcesFor(kb, p.sources) });
 }
 
+/** "the state, represented by …" for the party that signs for the state. */
+function contractingLabel(p: Party, lang: Lang): string {
+  const forState = /state|valtio/i.test(p.role.en + p.role.fi);
+  if (!forState) return partyLabel(p, lang);
+  return lang === 'fi' ? `valtio, jota edustaa ${partyLabel(p, 'fi')}` : `the state, represented by the ${partyLabel(p, 'en')}`;
+}
+
 function partiesAnswer(kb: KnowledgeBase, lang: Lang): Reply {
-  const group = (kind: Party['kind']) => kb.parties.filter((p) => p.kind === kind).map((p) => partyLabel(p, lang));
+  const group = (kind: Party['kind']) => kb.parties.filter((p) => p.kind === kind).map((p) => (kind === 'contracting' ? contractingLabel(p, lang) : partyLabel(p, lang)));
   const sections: ReplySection[] =
     lang === 'fi'
       ? [
-          { heading: 'Sopijaosapuolet', lines: [`${joinList('fi', group('contracting'))} (valtion puolesta)`] },
+          { heading: 'Sopijaosapuolet', lines: [joinList('fi', group('contracting'))] },
           { heading: 'Yhteistyöosapuolet', lines: [joinList('fi', group('cooperation'))] },
           { heading: 'Toteutukseen osallistuvat aluekehitysviranomaiset', lines: [joinList('fi', group('regional-authority'))] },
         ]
       : [
-          { heading: 'Contracting parties', lines: [`${joinList('en', group('contracting'))} (for the state)`] },
+          { heading: 'Contracting parties', lines: [joinList('en', group('contracting'))] },
           { heading: 'Cooperation parties', lines: [joinList('en', group('cooperation'))] },
           { heading: 'Regional development authorities in implementation', lines: [joinList('en', group('regional-authority'))] },
         ];
@@ -65,7 +82,7 @@ function partiesAnswer(kb: KnowledgeBase, lang: Lang): Reply {
     lang === 'fi'
       ? `Sopimuksella on ${kb.parties.length} osapuolta: Kajaani, Sotkamo ja valtio sekä yhteistyöosapuolet ja alueen viranomaiset.`
       : `The agreement has ${kb.parties.length} parties: Kajaani, Sotkamo and the state, plus cooperation parties and regional authorities.`;
-  return reply(lang, text, { sections, sources: sourcesFor(kb, kb.parties.flatMap((p) => p.sources)) });
+  return reply(lang, text, { sections, sources: mainSourcesFor(kb, kb.parties.map((p) => p.sources)) });
 }
 
 function goalAnswer(kb: KnowledgeBase, g: Goal, lang: Lang, hooks: AnswerHooks, progressAsked: boolean): Reply {
@@ -94,7 +111,7 @@ function goalsAnswer(kb: KnowledgeBase, lang: Lang, hooks: AnswerHooks): Reply {
     lang === 'fi'
       ? `Sopimuksen tavoitteet vuosille ${kb.agreement.period.from}–${kb.agreement.period.to}:`
       : `The agreement's goals for ${kb.agreement.period.from}–${kb.agreement.period.to}:`;
-  const r = reply(lang, text, { sections: [{ lines }], sources: sourcesFor(kb, kb.goals.flatMap((g) => g.sources)) });
+  const r = reply(lang, text, { sections: [{ lines }], sources: mainSourcesFor(kb, kb.goals.map((g) => g.sources)) });
   for (const g of kb.goals) {
     const live = hooks.goalProgress?.(g, lang);
     if (live) r.progress.push(live.row);
@@ -112,7 +129,7 @@ function focusAreasAnswer(kb: KnowledgeBase, lang: Lang): Reply {
   const names = kb.focusAreas.map((a) => `${a.number}) ${a.name[lang]}`);
   const text = lang === 'fi' ? `Sopimuksen painopisteet ovat ${joinList('fi', names)}.` : `The agreement focuses on ${joinList('en', names)}.`;
   const why = kb.focusAreas.map((a) => `${a.number}) ${firstSentence(a.why[lang])}`);
-  return reply(lang, text, { sections: [{ heading: lang === 'fi' ? 'Miksi' : 'Why', lines: why }], sources: sourcesFor(kb, kb.focusAreas.flatMap((a) => a.sources)) });
+  return reply(lang, text, { sections: [{ heading: lang === 'fi' ? 'Miksi' : 'Why', lines: why }], sources: mainSourcesFor(kb, kb.focusAreas.map((a) => a.sources)) });
 }
 
 /** Composes the reply for a candidate. */

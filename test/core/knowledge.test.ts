@@ -1,0 +1,90 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/config.js';
+import { KnowledgeError, loadKnowledge } from '../../src/core/knowledge/load.js';
+import { KnowledgeHolder } from '../../src/core/services.js';
+import { tempDir } from '../helpers/temp.js';
+
+const realDir = path.join(packageRoot, 'knowledge');
+
+function copyOfKnowledge(): string {
+  const dir = path.join(tempDir('kajaani-kb-'), 'knowledge');
+  cpSync(realDir, dir, { recursive: true });
+  return dir;
+}
+
+describe('knowledge base', () => {
+  const kb = loadKnowledge(realDir);
+
+  it('has all 13 parties with the short-name ids, bilingual and sourced', () => {
+    expect(kb.parties.map((p) => p.id).sort()).toEqual(
+      ['CSC', 'ELY', 'JYU', 'JYU-Vuokatti', 'KAMK', 'Kainuu', 'Kajaani', 'OKM', 'OY', 'OY-MITY', 'Sotkamo', 'TEM', 'VTT-MIKES'].sort(),
+    );
+    for (const p of kb.parties) {
+      expect(p.name.en && p.name.fi).toBeTruthy();
+      expect(p.sources.every((s) => kb.sources.has(s))).toBe(true);
+    }
+    expect(kb.parties.filter((p) => p.kind === 'contracting').map((p) => p.id).sort()).toEqual(['Kajaani', 'Sotkamo', 'TEM']);
+  });
+
+  it('has the seven goals with their targets and comparators', () => {
+    const byId = Object.fromEntries(kb.goals.map((g) => [g.id, g]));
+    expect(Object.keys(byId).sort()).toEqual(
+      ['companies', 'data-centre-operators', 'industrial-measurement-lead', 'olympic-data-strategy', 'service-products', 'sports-data-pool', 'technologies'].sort(),
+    );
+    expect([byId.companies?.target, byId.companies?.comparator]).toEqual([15, 'exactly']);
+    expect([byId.technologies?.target, byId.technologies?.comparator]).toEqual([20, 'exactly']);
+    expect([byId['service-products']?.target, byId['service-products']?.comparator]).toEqual([20, 'more-than']);
+    expect([byId['data-centre-operators']?.target, byId['data-centre-operators']?.comparator]).toEqual([2, 'at-least']);
+    expect(byId['olympic-data-strategy']?.kind).toBe('qualitative');
+    for (const g of kb.goals) expect(g.period).toEqual({ from: 2021, to: 2029 });
+  });
+
+  it('has two focus areas and the three places', () => {
+    expect(kb.focusAreas).toHaveLength(2);
+    expect(kb.places.map((p) => p.id).sort()).toEqual(['cemis', 'renforsin-ranta', 'vuokatti']);
+  });
+
+  it('stops with the file, the path inside it and the line when a value is wrong', () => {
+    const dir = copyOfKnowledge();
+    const file = path.join(dir, 'goals.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('target: 15', 'target: fifteen'));
+    let error: unknown;
+    try {
+      loadKnowledge(dir);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(KnowledgeError);
+    const message = (error as Error).message;
+    expect(message).toContain(file);
+    expect(message).toMatch(/goals\[0\]\.target \(line \d+\): .*number/);
+  });
+
+  it('reports YAML syntax errors and unknown source ids', () => {
+    const dir = copyOfKnowledge();
+    writeFileSync(path.join(dir, 'places.yaml'), 'places:\n  - id: x\n    name: [unclosed\n');
+    expect(() => loadKnowledge(dir)).toThrowError(/places\.yaml is invalid:\n.*YAML syntax/);
+
+    const dir2 = copyOfKnowledge();
+    const faq = path.join(dir2, 'faq.yaml');
+    writeFileSync(faq, readFileSync(faq, 'utf8').replace(/sources: \[[^\]]*\]/, 'sources: [NOPE]'));
+    expect(() => loadKnowledge(dir2)).toThrowError(/faq\[0\]\.sources\[0\]: unknown source "NOPE"/);
+  });
+
+  it('reloads edits without a restart and keeps serving the old version when an edit is broken', () => {
+    const dir = copyOfKnowledge();
+    const holder = new KnowledgeHolder(dir);
+    const file = path.join(dir, 'goals.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('target: 15', 'target: 16'));
+    holder.reload();
+    expect(holder.current.goals.find((g) => g.id === 'companies')?.target).toBe(16);
+    expect(holder.answerer.answer('how many companies is the target?', { lang: 'en', hooks: {} }).text).toContain('16');
+
+    writeFileSync(file, original.replace('target: 15', 'target: -1'));
+    expect(() => holder.reload()).toThrowError(KnowledgeError);
+    expect(holder.current.goals.find((g) => g.id === 'companies')?.target).toBe(16);
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Inbound interactions: slash commands, party autocomplete and the /report form. Each one is
+ * turned into the core's text grammar, answered by `bot.handle()` and rendered as embeds.
+ * An interaction is answered directly when the core is quick and deferred otherwise, so it
+ * never expires; every failure reaches the user as an ephemeral apology with a reference.
+ */
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
+import type { Inbound } from '../../core/bot.js';
+import type { Lang, Reply } from '../../core/reply.js';
+import { findSpec, type CommandSpec } from './commands.js';
+import { commandText, type OptionValue } from './to-text.js';
+import { conversationId, langFromLocale, platformRolesFor } from './identity.js';
+import { REPORT_MODAL_ID, reportModal, reportModalText } from './report-modal.js';
+import { renderReply } from './render.js';
+import { apology, delay, interactionOptions, isPrivate, messageOptions, newReference, NO_PINGS, type AdapterContext } from './context.js';
+import { partyChoices } from './autocomplete.js';
+
+type Answerable = ChatInputCommandInteraction | ModalSubmitInteraction;
+
+/** Handles one interaction. Never throws: failures are logged and answered with an apology. */
+export async function onInteraction(ctx: AdapterContext, interaction: Interaction): Promise<void> {
+  if (!ctx.seen.first(`interaction:${interaction.id}`)) return;
+  try {
+    if (interaction.isChatInputCommand()) await onCommand(ctx, interaction);
+    else if (interaction.isAutocomplete()) await onAutocomplete(ctx, interaction);
+    else if (interaction.isModalSubmit() && interaction.customId === REPORT_MODAL_ID) await answer(ctx, interaction, reportModalText(interaction), false);
+  } catch (err) {
+    await fail(ctx, interaction, err);
+  }
+}
+
+function optionValues(interaction: ChatInputCommandInteraction): Map<string, OptionValue> {
+  const values = new Map<string, OptionValue>();
+  for (const o of interaction.options.data) {
+    if (o.value !== undefined) values.set(o.name, o.value);
+  }
+  return values;
+}
+
+async function onCommand(ctx: AdapterContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  const spec: CommandSpec | undefined = findSpec(interaction.commandName);
+  const lang = langFromLocale(interaction.locale) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
+  if (!spec) {
+    // A command registered by an older version of the bot: tell the user, privately.
+    await interaction.reply({ content: lang === 'fi' ? 'Tätä komentoa ei enää ole. Kokeile /help.' : 'That command no longer exists. Try /help.', flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    return;
+  }
+  const values = optionValues(interaction);
+  // Without goal and title, /report opens the form (pre-filled with anything given).
+  if (spec.name === 'report' && (!values.has('goal') || !values.has('title'))) {
+    await interaction.showModal(reportModal(ctx.app.services.knowledge.current, lang, values));
+    return;
+  }
+  await answer(ctx, interaction, commandText(spec, values), spec.privateHint ?? false);
+}
+
+async function onAutocomplete(ctx: AdapterContext, interaction: AutocompleteInteraction): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const lang = langFromLocale(interaction.locale) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
+  const choices = focused.name === 'party' ? partyChoices(ctx.app.services.knowledge.current, String(focused.value), lang) : [];
+  await interaction.respond(choices);
+}
+
+/** The core's view of who asked, where. */
+function inboundFor(ctx: AdapterContext, interaction: Answerable, text: string): Inbound {
+  return {
+    platform: 'discord',
+    user: `discord:${interaction.user.id}`,
+    text,
+    locale: langFromLocale(interaction.locale),
+    conversationId: conversationId(interaction.guildId, interaction.channelId),
+    platformRoles: platformRolesFor(interaction.member, interaction.guild, ctx.app.services.config.DISCORD_REPORTER_ROLE),
+  };
+}
+
+/**
+ * Runs the core and answers. Quick answers go out as the interaction's reply; when the core
+ * takes longer than `deferAfterMs` the interaction is deferred first and the answer edited
+ * in. A private answer after a public "thinking…" replaces it with an ephemeral follow-up.
+ */
+async function answer(ctx: AdapterContext, interaction: Answerable, text: string, privateHint: boolean): Promise<void> {
+  const inbound = inboundFor(ctx, interaction, text);
+  const work = ctx.app.bot.handle(inbound);
+  const timer = delay(ctx.deferAfterMs);
+  const quick = await Promise.race([work, timer.promise.then(() => undefined)]).finally(() => timer.cancel());
+  if (quick) {
+    const [first, ...rest] = renderReply(quick);
+    const ephemeral = isPrivate(quick);
+    await interaction.reply(interactionOptions(first!, ephemeral));
+    for (const m of rest) await interaction.followUp(interactionOptions(m, ephemeral));
+    return;
+  }
+  await interaction.deferReply(privateHint ? { flags: MessageFlags.Ephemeral } : {});
+  const r: Reply = await work;
+  const ephemeral = isPrivate(r);
+  const messages = renderReply(r);
+  if (ephemeral && !privateHint) {
+    await interaction.deleteReply();
+    for (const m of messages) await interaction.followUp(interactionOptions(m, true));
+    return;
+  }
+  const [first, ...rest] = messages;
+  await interaction.editReply(messageOptions(first!));
+  for (const m of rest) await interaction.followUp(interactionOptions(m, privateHint || ephemeral));
+}
+
+/** Logs a failure with a reference id and tells the user, privately, without ever throwing. */
+async function fail(ctx: AdapterContext, interaction: Interaction, err: unknown): Promise<void> {
+  const reference = newReference();
+  ctx.app.services.log.error({ err, reference, interactionId: interaction.id, user: `discord:${interaction.user.id}` }, 'discord interaction failed');
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    const lang: Lang = langFromLocale(interaction.locale) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
+    const message = { content: apology(lang, reference), allowedMentions: NO_PINGS };
+    if (!interaction.deferred && !interaction.replied) {
+      await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    // A public "thinking…" placeholder must not become a public error: remove it first.
+    if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+  } catch (again) {
+    ctx.app.services.log.error({ err: again, reference }, 'discord apology could not be sent');
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Inbound messages: a mention in a server channel is answered as a reply there; a direct
+ * message is answered in the DM. Messages from bots (this one included) and webhooks are
+ * ignored. Without the privileged Message Content intent Discord still delivers the text
+ * of these two kinds of message, which are the only ones the bot reads.
+ */
+import { ChannelType, type Message } from 'discord.js';
+import type { Reply } from '../../core/reply.js';
+import { renderReply } from './render.js';
+import { conversationId, platformRolesFor } from './identity.js';
+import { apology, delay, newReference, NO_PINGS, messageOptions, type AdapterContext } from './context.js';
+
+/** A reply pings only the asker (an explicit reply ping), never anyone named in the text. */
+const REPLY_MENTIONS = { ...NO_PINGS, repliedUser: true } as const;
+
+const SENT_PRIVATELY = {
+  en: 'I sent you the answer as a direct message.',
+  fi: 'Lähetin vastauksen sinulle yksityisviestinä.',
+};
+const COULD_NOT_DM = {
+  en: 'That answer is private, and I could not send you a direct message. Use the slash command instead.',
+  fi: 'Vastaus on yksityinen, enkä voinut lähettää sinulle yksityisviestiä. Käytä mieluummin komentoa.',
+};
+
+/** The message text addressed to the bot, with its own mentions removed. */
+export function textForBot(content: string, botId: string): string {
+  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Handles one message. Never throws: failures are logged and answered with an apology. */
+export async function onMessage(ctx: AdapterContext, message: Message): Promise<void> {
+  const me = ctx.client.user;
+  if (!me || message.author.bot || message.author.id === me.id || message.webhookId) return;
+  const isDm = message.channel.type === ChannelType.DM;
+  if (!isDm && !message.mentions.users.has(me.id)) return;
+  if (!ctx.seen.first(`message:${message.id}`)) return;
+
+  try {
+    // A bare mention is a request for help.
+    const text = textForBot(message.content, me.id) || '/help';
+    const work = ctx.app.bot.handle({
+      platform: 'discord',
+      user: `discord:${message.author.id}`,
+      text,
+      conversationId: conversationId(message.guildId, message.channelId),
+      platformRoles: platformRolesFor(message.member, message.guild, ctx.app.services.config.DISCORD_REPORTER_ROLE),
+    });
+    // Show "typing…" only when the answer is slow: it costs a REST call.
+    const timer = delay(ctx.deferAfterMs);
+    void timer.promise.then(() => (message.channel.isSendable() ? message.channel.sendTyping().catch(() => undefined) : undefined));
+    const r = await work.finally(() => timer.cancel());
+    await deliver(ctx, message, r, isDm);
+  } catch (err) {
+    const reference = newReference();
+    ctx.app.services.log.error({ err, reference, messageId: message.id, user: `discord:${message.author.id}` }, 'discord message failed');
+    await message
+      .reply({ content: apology(ctx.app.services.config.BOT_DEFAULT_LANGUAGE, reference), allowedMentions: REPLY_MENTIONS })
+      .catch((again: unknown) => ctx.app.services.log.error({ err: again, reference }, 'discord apology could not be sent'));
+  }
+}
+
+/**
+ * Sends the answer. A channel cannot show ephemeral messages, so a private answer to a
+ * mention (an export, someone's roles) goes to the asker's DMs with a short note in the
+ * channel. Rejections of what the user typed stay where they typed it.
+ */
+async function deliver(ctx: AdapterContext, message: Message, r: Reply, isDm: boolean): Promise<void> {
+  const messages = renderReply(r);
+  if (!isDm && r.ok && r.visibility === 'ephemeral') {
+    try {
+      const dm = await message.author.createDM();
+      for (const m of messages) await dm.send(messageOptions(m));
+      await message.reply({ content: SENT_PRIVATELY[r.lang], allowedMentions: REPLY_MENTIONS });
+    } catch (err) {
+      ctx.app.services.log.warn({ err, user: `discord:${message.author.id}` }, 'discord DM failed');
+      await message.reply({ content: COULD_NOT_DM[r.lang], allowedMentions: REPLY_MENTIONS });
+    }
+    return;
+  }
+  const channel = message.channel;
+  if (!channel.isSendable()) return;
+  const [first, ...rest] = messages;
+  if (isDm) await channel.send(messageOptions(first!));
+  else await message.reply({ ...messageOptions(first!), allowedMentions: REPLY_MENTIONS });
+  for (const m of rest) await channel.send(messageOptions(m));
+}

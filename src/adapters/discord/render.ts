@@ -1,0 +1,203 @@
+/**
+ * Reply → Discord messages. Pure: no client, no I/O, so the limits are easy to test.
+ *
+ * A reply becomes one or more message payloads, each within Discord's limits: at most 10
+ * embeds and 6,000 embed characters per message, 4,096 characters per embed description,
+ * 25 fields per embed (256 per name, 1,024 per value), 2,000 characters of plain content.
+ * Rejections (`ok: false`) are short and go out as plain content; everything else as embeds.
+ */
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { Lang, Reply, ReplyFile } from '../../core/reply.js';
+import { progressBar } from '../../core/reply.js';
+
+/** Discord's documented message limits. */
+export const LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  embedsPerMessage: 10,
+  embedCharsPerMessage: 6000,
+} as const;
+
+/** Embed colours: one per goal state, plus neutral ones. */
+export const COLOURS = {
+  /** Every goal shown has met its target. */
+  met: 0x2e7d32,
+  /** Some progress, target not met yet. */
+  inProgress: 0xf9a825,
+  /** Nothing counted yet. */
+  notStarted: 0x9e9e9e,
+  /** An answer without progress rows. */
+  answer: 0x1565c0,
+  /** The bot declined (outside the agreement, not understood). */
+  declined: 0x757575,
+  /** A rejection. */
+  error: 0xc62828,
+} as const;
+
+/** One outgoing Discord message, independent of how it is sent (reply, edit, follow-up). */
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  files: ReplyFile[];
+}
+
+const HEADINGS: Record<'sources' | 'suggestions', Record<Lang, string>> = {
+  sources: { en: 'Sources', fi: 'Lähteet' },
+  suggestions: { en: 'You could ask', fi: 'Voit kysyä' },
+};
+
+const URL_PART = /(https?:\/\/[^\s<>]+)/;
+
+/**
+ * Escapes Discord markdown in plain core text, so a title like `**bold**` or `[x](url)`
+ * stays literal. Linear time (discord.js's `escapeMarkdown` takes seconds on a 45 kB
+ * answer, long enough to let an interaction expire); URLs are left intact to stay links.
+ */
+export function plain(text: string): string {
+  return text
+    .split(URL_PART)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\*_~`|[\]]/g, '\\$&')))
+    .join('')
+    .replace(/^(\s*)(>|#|-(?=\s))/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
+}
+
+/** Splits text into chunks of at most `max` characters, preferring line, then word boundaries. */
+export function splitText(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf('\n', max);
+    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
+    if (cut < max / 2) cut = max;
+    // Never cut a UTF-16 surrogate pair (emoji) in half.
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^\n/, '');
+  }
+  if (rest.trim() !== '' || chunks.length === 0) chunks.push(rest);
+  return chunks.filter((c, i) => c !== '' || i === 0);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The colour for a reply: by goal state when it shows progress. */
+export function colourFor(r: Reply): number {
+  if (!r.ok) return COLOURS.error;
+  if (r.progress.length > 0) {
+    if (r.progress.every((p) => p.met)) return COLOURS.met;
+    if (r.progress.some((p) => p.count > 0)) return COLOURS.inProgress;
+    return COLOURS.notStarted;
+  }
+  return r.answered ? COLOURS.answer : COLOURS.declined;
+}
+
+/** A progress row as a field value: `█████░░░░░ 4 / 15 ✓`. */
+function progressValue(p: Reply['progress'][number]): string {
+  if (p.target === null) return String(p.count);
+  const bar = progressBar(p.count, p.needed);
+  return `\`${bar}\` ${p.count} / ${p.target}${p.met ? ' ✓' : ''}`;
+}
+
+/** Packs lines into field values of at most 1,024 characters. */
+function linesToFields(name: string, lines: string[]): APIEmbedField[] {
+  const fields: APIEmbedField[] = [];
+  let current = '';
+  for (const line of lines.flatMap((l) => splitText(l, LIMITS.fieldValue))) {
+    if (current !== '' && current.length + 1 + line.length > LIMITS.fieldValue) {
+      fields.push({ name: fields.length === 0 ? name : `${name} (…)`, value: current });
+      current = '';
+    }
+    current = current === '' ? line : `${current}\n${line}`;
+  }
+  if (current !== '') fields.push({ name: fields.length === 0 ? name : `${name} (…)`, value: current });
+  return fields.map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName) }));
+}
+
+function embedSize(e: APIEmbed): number {
+  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
+
+/** Renders a reply as embeds: title, answer, sections, progress bars, sources as links. */
+export function replyToEmbeds(r: Reply): APIEmbed[] {
+  const colour = colourFor(r);
+  const body = [plain(r.text), ...r.sections.map((s) => [s.heading ? `**${plain(s.heading)}**` : '', ...s.lines.map(plain)].filter(Boolean).join('\n'))]
+    .filter((x) => x.trim() !== '')
+    .join('\n\n');
+  const descriptions = body === '' ? [] : splitText(body, LIMITS.description);
+
+  const fields: APIEmbedField[] = [];
+  for (const p of r.progress) {
+    fields.push({ name: truncate(plain(p.label), LIMITS.fieldName), value: progressValue(p) });
+  }
+  if (r.suggestions.length > 0) fields.push(...linesToFields(HEADINGS.suggestions[r.lang], r.suggestions.map((s) => `• ${plain(s)}`)));
+  if (r.sources.length > 0) {
+    // Masked links: the title is escaped, the URL is wrapped in <> so no preview card appears.
+    const links = r.sources.map((s) => `• [${plain(s.title.replace(/[[\]]/g, ''))}](<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
+    fields.push(...linesToFields(HEADINGS.sources[r.lang], links));
+  }
+
+  const embeds: APIEmbed[] = [];
+  const newEmbed = (): APIEmbed => {
+    const e: APIEmbed = { color: colour };
+    embeds.push(e);
+    return e;
+  };
+  let current = newEmbed();
+  if (r.title) current.title = truncate(plain(r.title), LIMITS.title);
+  descriptions.forEach((d, i) => {
+    if (i > 0) current = newEmbed();
+    current.description = d;
+  });
+  for (const f of fields) {
+    const count = current.fields?.length ?? 0;
+    if (count >= LIMITS.fields || embedSize(current) + f.name.length + f.value.length > LIMITS.embedCharsPerMessage) current = newEmbed();
+    (current.fields ??= []).push(f);
+  }
+  // An embed needs at least one of title / description / fields.
+  return embeds.filter((e) => e.title !== undefined || e.description !== undefined || (e.fields?.length ?? 0) > 0);
+}
+
+/** Groups embeds into messages of at most 10 embeds and 6,000 embed characters. */
+export function packEmbeds(embeds: APIEmbed[]): APIEmbed[][] {
+  const messages: APIEmbed[][] = [];
+  let current: APIEmbed[] = [];
+  let size = 0;
+  for (const e of embeds) {
+    const s = embedSize(e);
+    if (current.length > 0 && (current.length >= LIMITS.embedsPerMessage || size + s > LIMITS.embedCharsPerMessage)) {
+      messages.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(e);
+    size += s;
+  }
+  if (current.length > 0) messages.push(current);
+  return messages;
+}
+
+/** Renders a reply as one or more Discord messages within every limit. Files go with the first. */
+export function renderReply(r: Reply): DiscordMessage[] {
+  let messages: DiscordMessage[];
+  if (!r.ok) {
+    const text = [r.text, ...r.sections.flatMap((s) => [s.heading ?? '', ...s.lines]), ...r.suggestions.map((s) => `• ${s}`)]
+      .filter((x) => x.trim() !== '')
+      .map(plain)
+      .join('\n');
+    messages = splitText(text === '' ? '…' : text, LIMITS.content).map((content) => ({ content, embeds: [], files: [] }));
+  } else {
+    const groups = packEmbeds(replyToEmbeds(r));
+    messages = groups.map((embeds) => ({ embeds, files: [] }));
+    if (messages.length === 0) messages = [{ content: '…', embeds: [], files: [] }];
+  }
+  messages[0]!.files = r.files;
+  return messages;
+}

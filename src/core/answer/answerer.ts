@@ -102,6 +102,17 @@ function entityIds(features: Set<string>, prefix: string): string[] {
   return [...features].filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
 }
 
+/**
+ * Words of the question that look like names (capitalised as typed) and that the knowledge
+ * base does not know: "Is Nokia a party?" → ["Nokia"]. Only asked-about parties are named.
+ */
+function unknownNames(question: string, u: Understanding): string[] {
+  if (u.entities.parties.length > 0 || u.analysis.unknown.length === 0) return [];
+  const unknown = new Set(u.analysis.unknown);
+  const typed = question.normalize('NFC').match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
+  return typed.filter((w, i) => i > 0 && /^\p{Lu}/u.test(w) && unknown.has(w.toLowerCase()));
+}
+
 /** Builds the answerer for a knowledge base (done once per load/reload). */
 export function buildAnswerer(kb: KnowledgeBase): Answerer {
   const lexicon: Lexicon = buildLexicon(kb);
@@ -147,7 +158,7 @@ export function buildAnswerer(kb: KnowledgeBase): Answerer {
       const u = understand(question, opts.lang);
       if (!u.best) return decline(opts.lang);
       if (u.best.kind === 'help') return reply(opts.lang, introduction(opts.lang), { suggestions: exampleQuestions(opts.lang) });
-      const r = compose(kb, u.best, opts.lang, opts.hooks, u.progressAsked);
+      const r = compose(kb, u.best, opts.lang, opts.hooks, { progressAsked: u.progressAsked, unknownNames: unknownNames(question, u) });
       if (u.alternative) {
         const label = candidateLabel(kb, u.alternative, opts.lang);
         r.suggestions.push(opts.lang === 'fi' ? `Tarkoititko ehkä: ${label}?` : `Or did you mean ${label}?`);

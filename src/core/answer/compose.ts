@@ -52,9 +52,12 @@ function partyLabel(p: Party, lang: Lang): string {
 }
 
 function partyAnswer(kb: KnowledgeBase, p: Party, lang: Lang): Reply {
-  const cemis = p.cemis ? (lang === 'fi' ? ' Se on mukana CEMIS-yhteistyössä.' : ' It is one of the CEMIS partners.') : '';
-  const lead = lang === 'fi' ? `${capitalize(partyLabel(p, 'fi'))}: ${p.role.fi}.` : `${capitalize(partyLabel(p, 'en'))}: ${p.role.en} of the agreement.`;
-  return reply(lang, `${lead} ${p.description[lang]}${p.role[lang].includes('CEMIS') ? '' : cemis}`, { sources: sourcesFor(kb, p.sources) });
+  const cemis = p.cemis && !p.role[lang].includes('CEMIS') ? (lang === 'fi' ? ' Se on mukana CEMIS-yhteistyössä.' : ' It is one of the CEMIS partners.') : '';
+  const lead =
+    lang === 'fi'
+      ? `${capitalize(partyLabel(p, 'fi'))} on sopimuksen osapuoli (${p.role.fi}).`
+      : `${capitalize(partyLabel(p, 'en'))} is a party to the agreement (${p.role.en}).`;
+  return reply(lang, `${lead} ${p.description[lang]}${cemis}`, { sources: sourcesFor(kb, p.sources) });
 }
 
 /** "the state, represented by …" for the party that signs for the state. */
@@ -64,7 +67,11 @@ function contractingLabel(p: Party, lang: Lang): string {
   return lang === 'fi' ? `valtio, jota edustaa ${partyLabel(p, 'fi')}` : `the state, represented by the ${partyLabel(p, 'en')}`;
 }
 
-function partiesAnswer(kb: KnowledgeBase, lang: Lang): Reply {
+/**
+ * The parties, grouped by role. `notFound` are names the asker mentioned that are not
+ * parties ("Is Nokia a party?"): the answer says so first.
+ */
+function partiesAnswer(kb: KnowledgeBase, lang: Lang, notFound: string[] = []): Reply {
   const group = (kind: Party['kind']) => kb.parties.filter((p) => p.kind === kind).map((p) => (kind === 'contracting' ? contractingLabel(p, lang) : partyLabel(p, lang)));
   const sections: ReplySection[] =
     lang === 'fi'
@@ -78,10 +85,14 @@ function partiesAnswer(kb: KnowledgeBase, lang: Lang): Reply {
           { heading: 'Cooperation parties', lines: [joinList('en', group('cooperation'))] },
           { heading: 'Regional development authorities in implementation', lines: [joinList('en', group('regional-authority'))] },
         ];
+  const quoted = notFound.map((n) => `“${n}”`);
+  const denial =
+    quoted.length === 0 ? '' : lang === 'fi' ? `${joinList('fi', quoted)} ei ole sopimuksen osapuolten joukossa. ` : `${joinList('en', quoted)} is not among the agreement's parties. `;
   const text =
-    lang === 'fi'
+    denial +
+    (lang === 'fi'
       ? `Sopimuksella on ${kb.parties.length} osapuolta: Kajaani, Sotkamo ja valtio sekä yhteistyöosapuolet ja alueen viranomaiset.`
-      : `The agreement has ${kb.parties.length} parties: Kajaani, Sotkamo and the state, plus cooperation parties and regional authorities.`;
+      : `The agreement has ${kb.parties.length} parties: Kajaani, Sotkamo and the state, plus cooperation parties and regional authorities.`);
   return reply(lang, text, { sections, sources: mainSourcesFor(kb, kb.parties.map((p) => p.sources)) });
 }
 
@@ -132,17 +143,24 @@ function focusAreasAnswer(kb: KnowledgeBase, lang: Lang): Reply {
   return reply(lang, text, { sections: [{ heading: lang === 'fi' ? 'Miksi' : 'Why', lines: why }], sources: mainSourcesFor(kb, kb.focusAreas.map((a) => a.sources)) });
 }
 
+/** What the question said beyond the chosen answer. */
+export interface ComposeContext {
+  progressAsked: boolean;
+  /** Names in the question the knowledge base does not know (as typed). */
+  unknownNames: string[];
+}
+
 /** Composes the reply for a candidate. */
-export function compose(kb: KnowledgeBase, c: Candidate, lang: Lang, hooks: AnswerHooks, progressAsked: boolean): Reply {
+export function compose(kb: KnowledgeBase, c: Candidate, lang: Lang, hooks: AnswerHooks, q: ComposeContext): Reply {
   switch (c.kind) {
     case 'party': {
       const p = kb.parties.find((x) => x.id === c.ref)!;
       return partyAnswer(kb, p, lang);
     }
     case 'parties':
-      return partiesAnswer(kb, lang);
+      return partiesAnswer(kb, lang, q.unknownNames);
     case 'goal':
-      return goalAnswer(kb, kb.goals.find((g) => g.id === c.ref)!, lang, hooks, progressAsked);
+      return goalAnswer(kb, kb.goals.find((g) => g.id === c.ref)!, lang, hooks, q.progressAsked);
     case 'goals':
       return goalsAnswer(kb, lang, hooks);
     case 'focus': {

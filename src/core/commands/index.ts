@@ -2,8 +2,33 @@
 import type { Command } from './types.js';
 import { askCommand } from './ask.js';
 import { helpCommand } from './help.js';
+import { reportCommand } from './report.js';
+import { progressCommand } from './progress.js';
+import { outcomesCommand } from './outcomes.js';
+import { editCommand } from './edit.js';
+import { retractCommand } from './retract.js';
+import { verifyCommand } from './verify.js';
+import { historyCommand } from './history.js';
+import { grantCommand } from './grant.js';
+import { revokeCommand } from './revoke.js';
+import { rolesCommand } from './roles.js';
+import { exportCommand } from './export.js';
 
-export const commands: Command[] = [askCommand, helpCommand];
+export const commands: Command[] = [
+  askCommand,
+  helpCommand,
+  progressCommand,
+  reportCommand,
+  outcomesCommand,
+  editCommand,
+  retractCommand,
+  verifyCommand,
+  historyCommand,
+  grantCommand,
+  revokeCommand,
+  rolesCommand,
+  exportCommand,
+];
 
 /** Finds a command by name or alias (case-insensitive, without the slash). */
 export function findCommand(name: string): Command | undefined {

@@ -1,0 +1,52 @@
+/** `/history <id>`: an outcome's audit trail — who changed what, when, before and after. */
+import type { Command, CommandArgs, CommandContext } from './types.js';
+import { reply, type Reply } from '../reply.js';
+import { findOutcome } from '../outcomes/access.js';
+import { outcomeDetails } from '../outcomes/format.js';
+import { storeGuard } from '../outcomes/guard.js';
+import { outcomeHistory, type AuditEntry } from '../../store/audit.js';
+
+const ACTIONS: Record<AuditEntry['action'], [string, string]> = {
+  report: ['reported', 'raportoi'],
+  edit: ['edited', 'muokkasi'],
+  verify: ['verified', 'vahvisti'],
+  retract: ['retracted', 'perui'],
+  grant: ['granted', 'myönsi'],
+  revoke: ['revoked', 'poisti'],
+};
+
+/** Fields shown in the changes of an edit, in order. */
+const SHOWN = ['goalId', 'title', 'partyId', 'happenedOn', 'link', 'businessId', 'description', 'status'] as const;
+
+function changes(e: AuditEntry): string {
+  if (e.action !== 'edit') return '';
+  const before = (e.before ?? {}) as Record<string, unknown>;
+  const after = (e.after ?? {}) as Record<string, unknown>;
+  const diffs = SHOWN.filter((k) => before[k] !== after[k]).map((k) => `${k}: ${JSON.stringify(before[k] ?? null)} → ${JSON.stringify(after[k] ?? null)}`);
+  return diffs.length ? `: ${diffs.join('; ')}` : '';
+}
+
+function run(ctx: CommandContext, args: CommandArgs): Reply {
+  const found = findOutcome(ctx, args.positional[0], '/history 12');
+  if (!found.ok) return found.reply;
+  const o = found.outcome;
+  const fi = ctx.lang === 'fi';
+  const kb = ctx.services.knowledge.current;
+  const entries = outcomeHistory(ctx.services.store, o.id);
+  const lines = entries.map((e) => {
+    const reason = e.action === 'retract' ? `: ${String((e.after as { retractReason?: string } | null)?.retractReason ?? '')}` : '';
+    return `${e.at} ${e.actor} ${ACTIONS[e.action][fi ? 1 : 0]}${changes(e)}${reason}`;
+  });
+  return reply(ctx.lang, fi ? `Tuloksen #${o.id} historia:` : `History of outcome #${o.id}:`, {
+    sections: [{ lines: outcomeDetails(kb, o, ctx.lang) }, { heading: fi ? 'Muutokset' : 'Changes', lines }],
+    data: { history: entries.map((e) => ({ at: e.at, actor: e.actor, action: e.action, before: e.before, after: e.after })) },
+  });
+}
+
+export const historyCommand: Command = {
+  name: 'history',
+  aliases: ['historia'],
+  summary: { en: "An outcome's change history", fi: 'Tuloksen muutoshistoria' },
+  usage: '/history <id>',
+  run: storeGuard(run),
+};

@@ -1,0 +1,52 @@
+/** Plain-text renderings of outcomes for replies (adapters escape them for their platform). */
+import type { KnowledgeBase } from '../knowledge/schema.js';
+import type { Lang } from '../reply.js';
+import type { Outcome, OutcomeStatus } from '../../store/outcomes.js';
+import { goalById, partyById } from './resolve.js';
+
+const STATUS: Record<OutcomeStatus, [string, string]> = {
+  reported: ['reported', 'raportoitu'],
+  verified: ['verified', 'vahvistettu'],
+  retracted: ['retracted', 'peruttu'],
+};
+
+/** A status word in the language. */
+export function statusText(status: OutcomeStatus, lang: Lang): string {
+  return STATUS[status][lang === 'fi' ? 1 : 0];
+}
+
+/** A party's short name, or the stored id if the knowledge base no longer has it. */
+export function partyLabel(kb: KnowledgeBase, partyId: string | null, lang: Lang): string {
+  if (partyId === null) return lang === 'fi' ? 'osapuoli ei tiedossa' : 'no party given';
+  return partyById(kb, partyId)?.shortName ?? partyId;
+}
+
+/** A goal's name, or its id if unknown. */
+export function goalLabel(kb: KnowledgeBase, goalId: string, lang: Lang): string {
+  return goalById(kb, goalId)?.name[lang] ?? goalId;
+}
+
+/** `#12 Acme Oy — KAMK, 2024-05-01 (verified)`. */
+export function outcomeLine(kb: KnowledgeBase, o: Outcome, lang: Lang, withGoal = false): string {
+  const goal = withGoal ? ` [${goalLabel(kb, o.goalId, lang)}]` : '';
+  return `#${o.id} ${o.title}${goal} — ${partyLabel(kb, o.partyId, lang)}, ${o.happenedOn} (${statusText(o.status, lang)})`;
+}
+
+/** Every field of an outcome, one per line (for /history and confirmations). */
+export function outcomeDetails(kb: KnowledgeBase, o: Outcome, lang: Lang): string[] {
+  const fi = lang === 'fi';
+  const lines = [
+    `${fi ? 'Tavoite' : 'Goal'}: ${goalLabel(kb, o.goalId, lang)} (${o.goalId})`,
+    `${fi ? 'Otsikko' : 'Title'}: ${o.title}`,
+    `${fi ? 'Osapuoli' : 'Party'}: ${partyLabel(kb, o.partyId, lang)}`,
+    `${fi ? 'Päivä' : 'Date'}: ${o.happenedOn}`,
+    `${fi ? 'Tila' : 'Status'}: ${statusText(o.status, lang)}`,
+    `${fi ? 'Raportoi' : 'Reported by'}: ${o.reportedBy}, ${o.reportedAt}`,
+  ];
+  if (o.link) lines.push(`${fi ? 'Linkki' : 'Link'}: ${o.link}`);
+  if (o.businessId) lines.push(`${fi ? 'Y-tunnus' : 'Business ID'}: ${o.businessId}`);
+  if (o.description) lines.push(`${fi ? 'Lisätieto' : 'Note'}: ${o.description}`);
+  if (o.verifiedBy) lines.push(`${fi ? 'Vahvisti' : 'Verified by'}: ${o.verifiedBy}, ${o.verifiedAt}`);
+  if (o.retractedBy) lines.push(`${fi ? 'Perui' : 'Retracted by'}: ${o.retractedBy}, ${o.retractedAt}: ${o.retractReason}`);
+  return lines;
+}

@@ -1,0 +1,59 @@
+/**
+ * Resolves what a user typed for a goal or a party: the id, an English or Finnish name or
+ * alias, or a close misspelling (fuse.js). Unclear input gets "did you mean" suggestions.
+ */
+import Fuse from 'fuse.js';
+import type { Goal, KnowledgeBase, Party } from '../knowledge/schema.js';
+import { matchKey } from './normalise.js';
+
+/** A resolved entry, or suggestions when nothing matched clearly. */
+export type Resolution<T> =
+  | { ok: true; value: T; /** Set when a misspelling was corrected. */ corrected: boolean }
+  | { ok: false; suggestions: string[] };
+
+interface Named {
+  id: string;
+  names: string[];
+}
+
+/** Below this fuse.js score a single best match is taken as a misspelling of it. */
+const ACCEPT_SCORE = 0.25;
+/** Up to this score a match is offered as a suggestion. */
+const SUGGEST_SCORE = 0.5;
+
+function resolveNamed<T>(input: string, items: T[], names: (t: T) => Named): Resolution<T> {
+  const key = matchKey(input);
+  const entries = items.map((item) => ({ item, ...names(item) }));
+  const exact = entries.find((e) => e.names.some((n) => matchKey(n) === key));
+  if (exact) return { ok: true, value: exact.item, corrected: false };
+  const rows = entries.flatMap((e) => e.names.map((n) => ({ id: e.id, item: e.item, name: matchKey(n) })));
+  const fuse = new Fuse(rows, { keys: ['name'], includeScore: true, threshold: SUGGEST_SCORE, ignoreLocation: true });
+  const hits = fuse.search(key);
+  const best = hits[0];
+  const secondId = hits.find((h) => h.item.id !== best?.item.id);
+  if (best && (best.score ?? 1) <= ACCEPT_SCORE && key.length >= 3 && (!secondId || (secondId.score ?? 1) - (best.score ?? 1) > 0.1)) {
+    return { ok: true, value: best.item.item, corrected: true };
+  }
+  const suggestions = [...new Set(hits.map((h) => h.item.id))].slice(0, 3);
+  return { ok: false, suggestions };
+}
+
+/** Resolves a goal by id, name or alias in either language, or a close misspelling. */
+export function resolveGoal(kb: KnowledgeBase, input: string): Resolution<Goal> {
+  return resolveNamed(input, kb.goals, (g) => ({ id: g.id, names: [g.id, g.name.en, g.name.fi, ...g.aliases.en, ...g.aliases.fi] }));
+}
+
+/** Resolves a party by id, short name, name or alias in either language, or a close misspelling. */
+export function resolveParty(kb: KnowledgeBase, input: string): Resolution<Party> {
+  return resolveNamed(input, kb.parties, (p) => ({ id: p.id, names: [p.id, p.shortName, p.name.en, p.name.fi, ...p.aliases.en, ...p.aliases.fi] }));
+}
+
+/** The goal with this exact id, if any. */
+export function goalById(kb: KnowledgeBase, id: string): Goal | undefined {
+  return kb.goals.find((g) => g.id === id);
+}
+
+/** The party with this exact id, if any. */
+export function partyById(kb: KnowledgeBase, id: string | null): Party | undefined {
+  return id === null ? undefined : kb.parties.find((p) => p.id === id);
+}

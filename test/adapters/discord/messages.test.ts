@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { reply } from '../../../src/core/reply.js';
+import { defaultUser, snowflake } from '../../fakes/discord/fake-discord.js';
+import { startHarness, to, type Harness } from './harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const channelMessages = (channelId: string) => to('POST', new RegExp(`^/channels/${channelId}/messages$`));
+
+describe('Discord mentions and DMs', () => {
+  it('answers a mention in a channel as a reply, without the mention and without pinging anyone else', async () => {
+    h = await startHarness();
+    const id = h.fake.message(`<@${h.fake.botUser.id}> who are the parties?`, { mentionBot: true });
+    const sent = await h.fake.waitForRequest(channelMessages(h.fake.channelId));
+    expect(sent.body.message_reference.message_id).toBe(id);
+    expect(sent.body.allowed_mentions).toEqual({ parse: [], replied_user: true });
+    expect(sent.body.embeds.length).toBeGreaterThan(0);
+    expect(h.inbound[0]).toMatchObject({ text: 'who are the parties?', user: `discord:${defaultUser.id}`, conversationId: `discord:${h.fake.guildId}:${h.fake.channelId}` });
+    // The message's own language decides: no locale is claimed for messages.
+    expect(h.inbound[0]!.locale).toBeUndefined();
+  });
+
+  it('answers a direct message in the DM', async () => {
+    h = await startHarness();
+    h.fake.message('Mikä on CEMIS?', { dm: true });
+    const dmChannel = `${defaultUser.id.slice(0, -3)}999`;
+    const sent = await h.fake.waitForRequest(channelMessages(dmChannel));
+    expect(sent.body.allowed_mentions).toEqual({ parse: [] });
+    expect(h.inbound[0]).toMatchObject({ text: 'Mikä on CEMIS?', conversationId: `discord:dm:${dmChannel}` });
+  });
+
+  it('ignores bots, itself, and channel messages that do not mention it; handles a replayed message once', async () => {
+    h = await startHarness();
+    h.fake.message(`<@${h.fake.botUser.id}> hi from a bot`, { mentionBot: true, user: { id: snowflake(), username: 'other-bot', bot: true } });
+    h.fake.message('my own message', { user: h.fake.botUser, dm: true });
+    h.fake.message('just chatting about CEMIS');
+    const id = snowflake();
+    h.fake.message(`<@${h.fake.botUser.id}> help`, { mentionBot: true, id });
+    h.fake.message(`<@${h.fake.botUser.id}> help`, { mentionBot: true, id });
+    await h.fake.waitForRequest(channelMessages(h.fake.channelId));
+    await sleep(200);
+    expect(h.inbound.map((m) => m.text)).toEqual(['help']);
+    expect(h.fake.requests.filter(channelMessages(h.fake.channelId))).toHaveLength(1);
+  });
+
+  it('treats a bare mention as /help and passes reporter roles from the server', async () => {
+    h = await startHarness({ env: { DISCORD_REPORTER_ROLE: 'Reporters' } });
+    h.fake.message(`<@!${h.fake.botUser.id}>`, { mentionBot: true, roles: [h.fake.reporterRoleId] });
+    await h.fake.waitForRequest(channelMessages(h.fake.channelId));
+    expect(h.inbound[0]).toMatchObject({ text: '/help', platformRoles: ['reporter'] });
+  });
+
+  it('never pings for a reported title like @everyone or a role mention', async () => {
+    h = await startHarness({ wrap: () => async () => reply('en', 'Stored: @everyone <@&1234567890123>', { title: '@here' }) });
+    h.fake.message(`<@${h.fake.botUser.id}> /report companies "@everyone"`, { mentionBot: true });
+    const sent = await h.fake.waitForRequest(channelMessages(h.fake.channelId));
+    expect(sent.body.allowed_mentions.parse).toEqual([]);
+    expect(sent.body.allowed_mentions.roles ?? []).toEqual([]);
+    expect(sent.body.allowed_mentions.users ?? []).toEqual([]);
+  });
+
+  it('sends a private answer to a mention by DM, with a short note in the channel', async () => {
+    h = await startHarness({ wrap: () => async () => reply('en', 'Your roles: reporter.', { visibility: 'ephemeral' }) });
+    h.fake.message(`<@${h.fake.botUser.id}> /roles`, { mentionBot: true });
+    const dm = await h.fake.waitForRequest(to('POST', /^\/users\/@me\/channels$/));
+    expect(dm.body.recipient_id).toBe(defaultUser.id);
+    const dmSent = await h.fake.waitForRequest(channelMessages(`${defaultUser.id.slice(0, -3)}999`));
+    expect(dmSent.body.embeds[0].description).toBe('Your roles: reporter.');
+    const note = await h.fake.waitForRequest(channelMessages(h.fake.channelId));
+    expect(note.body.content).toBe('I sent you the answer as a direct message.');
+  });
+
+  it('retries a channel reply after a 429 from Discord', async () => {
+    h = await startHarness();
+    h.fake.rateLimit((r) => r.method === 'POST' && r.path === `/channels/${h!.fake.channelId}/messages`, 0.2);
+    h.fake.message(`<@${h.fake.botUser.id}> help`, { mentionBot: true });
+    await h.fake.waitForRequest(channelMessages(h.fake.channelId));
+    const attempts = h.fake.requests.filter((r) => r.path === `/channels/${h!.fake.channelId}/messages`);
+    expect(attempts).toHaveLength(2);
+    expect(attempts[0]!.body.rateLimited).toBe(true);
+  });
+
+  it('answers a failure with an apology and a reference from the log', async () => {
+    h = await startHarness({ wrap: () => async () => Promise.reject(new Error('boom')) });
+    h.fake.message(`<@${h.fake.botUser.id}> help`, { mentionBot: true });
+    const sent = await h.fake.waitForRequest(channelMessages(h.fake.channelId));
+    const ref = /Reference: ([0-9a-f]{8})/.exec(sent.body.content)?.[1];
+    expect(ref).toBeDefined();
+    expect(h.logs.some((l) => l.reference === ref)).toBe(true);
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * `/kajaani <question or command>`: acknowledged at once (Slack gives 3 s), then answered
+ * through the response_url, always ephemeral. `/kajaani report` alone opens the report form.
+ */
+import type { App as BoltApp } from '@slack/bolt';
+import { todayIn } from '../../core/outcomes/dates.js';
+import { ask, coreUser, guarded, isBareReport, respondReply, toCoreText, type SlackContext } from './context.js';
+import { reportModal } from './report-modal.js';
+import { slackTextToCore } from './text.js';
+
+export function registerSlashCommand(bolt: BoltApp, ctx: SlackContext): void {
+  // Any slash command routed to this app (the manifest defines /kajaani; a workspace may rename it).
+  bolt.command(/^\/.+/, async ({ command, ack, respond, client, context }) => {
+    await ack();
+    const config = ctx.app.services.config;
+    const locale = await ctx.localeOf(command.user_id);
+    const lang = locale ?? config.BOT_DEFAULT_LANGUAGE;
+    await guarded(
+      ctx,
+      'slash',
+      lang,
+      async () => {
+        const text = toCoreText(slackTextToCore(command.text, context.botUserId));
+        if (isBareReport(text)) {
+          const today = todayIn(config.BOT_TIMEZONE, ctx.app.services.now());
+          const view = reportModal(ctx.app.services.knowledge.current, lang, today, { lang, channel: command.channel_id, responseUrl: command.response_url });
+          await client.views.open({ trigger_id: command.trigger_id, view });
+          return;
+        }
+        const reply = await ask(ctx, { user: coreUser(command.user_id), text, conversationId: `slack:${command.channel_id}` }, locale);
+        await respondReply(ctx, respond, text, reply);
+      },
+      (apology) => respond({ response_type: 'ephemeral', text: apology }),
+    );
+  });
+}

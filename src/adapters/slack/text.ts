@@ -1,0 +1,57 @@
+/**
+ * Slack text in both directions: escaping everything we send (so echoed user text can never
+ * become `<!channel>`, `<@U…>` or a link) and turning Slack's inbound markup (`<@U123|ann>`,
+ * `<https://…|label>`, `&amp;`) into the plain text the core's grammar expects.
+ */
+
+/**
+ * Escapes `&`, `<` and `>` — the three characters Slack's mrkdwn uses for mentions and
+ * links. After this, `<!channel>` shows as text and notifies nobody.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Undoes Slack's own escaping of `&`, `<`, `>` in inbound text. */
+function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/**
+ * Slack's inbound markup → plain core text:
+ * - `<@U123>` / `<@U123|name>` → `slack:U123` (the core's user ids), except the bot itself,
+ *   which is dropped (so "@kajaani who are the parties?" is just the question);
+ * - `<#C123|general>` → `#general`; `<!here>` and friends are dropped;
+ * - `<https://x|label>` / `<mailto:a@b|a@b>` → the URL (the label is Slack's rendering).
+ */
+export function slackTextToCore(text: string, botUserId?: string): string {
+  const converted = text.replace(/<([^<>]*)>/g, (_all, inner: string) => {
+    const [target = '', label] = inner.split('|', 2);
+    if (target.startsWith('@')) {
+      const id = target.slice(1);
+      return id === botUserId ? '' : `slack:${id}`;
+    }
+    if (target.startsWith('#')) return label ? `#${label}` : target;
+    if (target.startsWith('!')) return '';
+    return target.startsWith('mailto:') ? target.slice('mailto:'.length) : target;
+  });
+  return unescapeSlack(converted).replace(/[ \t]+/g, ' ').trim();
+}
+
+/**
+ * Quotes a value for the core tokenizer (which has no escape character): a quote pair that
+ * does not occur in the value is chosen; a value containing every kind gets its straight
+ * double quotes replaced by the look-alike ″ so the line still parses.
+ */
+export function quoteArg(value: string): string {
+  if (value !== '' && !/[\s"'“”„‘’=]/.test(value)) return value;
+  if (!value.includes('"') && !value.includes('”')) return `"${value}"`;
+  if (!value.includes("'") && !value.includes('’')) return `'${value}'`;
+  return `"${value.replace(/["”]/g, '″')}"`;
+}
+
+/** Cuts text to `max` characters (by code point), ending with … when cut. */
+export function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}

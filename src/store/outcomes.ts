@@ -197,3 +197,21 @@ export function listOutcomes(store: Store, filter: OutcomeFilter = {}): Outcome[
 export function allOutcomes(store: Store): Outcome[] {
   return store.db.prepare(`SELECT ${COLUMNS} FROM outcomes ORDER BY id`).all() as Outcome[];
 }
+
+/**
+ * Stores many outcomes in one transaction (imports, benchmarks), each audited as a report.
+ * No duplicate check: the caller vouches for the rows. Returns how many were stored.
+ */
+export function insertOutcomesBulk(store: Store, rows: OutcomeFields[], actor: string, at: string): number {
+  const insert = store.db.prepare(
+    `INSERT INTO outcomes (goal_id, title, title_key, description, party_id, happened_on, link, business_id, reported_by, reported_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return writeTransaction(store, () => {
+    for (const f of rows) {
+      const info = insert.run(f.goalId, f.title, f.titleKey, f.description, f.partyId, f.happenedOn, f.link, f.businessId, actor, at, at);
+      appendAudit(store, { at, actor, action: 'report', outcomeId: Number(info.lastInsertRowid), after: f });
+    }
+    return rows.length;
+  });
+}

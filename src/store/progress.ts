@@ -3,7 +3,7 @@
  * happened_on, party_id), so progress stays fast with 100,000 outcomes.
  */
 import type { Outcome } from './outcomes.js';
-import { listOutcomes } from './outcomes.js';
+import { getOutcome } from './outcomes.js';
 import type { Store } from './store.js';
 
 /** Counted (reported + verified) and verified outcomes for one goal. */
@@ -23,39 +23,63 @@ export interface GoalStats extends GoalCounts {
   latest: Outcome[];
 }
 
-/** Counts for every goal that has outcomes. */
+/** Counts for every goal that has outcomes (one pass over the covering index). */
 export function countsByGoal(store: Store): Map<string, GoalCounts> {
   const rows = store.db
     .prepare(
-      `SELECT goal_id AS goalId, COUNT(*) AS counted, SUM(status = 'verified') AS verified
-       FROM outcomes WHERE status IN ('reported', 'verified') GROUP BY goal_id`,
+      `SELECT goal_id AS goalId, status, COUNT(*) AS n FROM outcomes INDEXED BY outcomes_goal_status
+       WHERE status IN ('reported', 'verified') GROUP BY goal_id, status`,
     )
-    .all() as GoalCounts[];
-  return new Map(rows.map((r) => [r.goalId, r]));
+    .all() as { goalId: string; status: string; n: number }[];
+  const map = new Map<string, GoalCounts>();
+  for (const r of rows) {
+    const c = map.get(r.goalId) ?? { goalId: r.goalId, counted: 0, verified: 0 };
+    c.counted += r.n;
+    if (r.status === 'verified') c.verified += r.n;
+    map.set(r.goalId, c);
+  }
+  return map;
 }
 
-/** Counts, breakdowns and the latest entries for one goal (optionally limited to a year). */
+/**
+ * The most recent counted outcomes of a goal. One index-ordered query per counted status,
+ * merged here: each reads only `limit` rows instead of sorting the whole goal.
+ */
+function latestCounted(store: Store, goalId: string, limit: number): Outcome[] {
+  const stmt = store.db.prepare(
+    `SELECT id FROM outcomes INDEXED BY outcomes_goal_status WHERE goal_id = ? AND status = ? ORDER BY happened_on DESC LIMIT ?`,
+  );
+  const ids = (['reported', 'verified'] as const).flatMap((status) => (stmt.all(goalId, status, limit * 2) as { id: number }[]).map((r) => r.id));
+  return ids
+    .map((id) => getOutcome(store, id)!)
+    .sort((a, b) => (a.happenedOn === b.happenedOn ? b.id - a.id : a.happenedOn < b.happenedOn ? 1 : -1))
+    .slice(0, limit);
+}
+
+/** Counts, breakdowns and the latest entries for one goal: one GROUP BY pass plus the latest rows. */
 export function goalStats(store: Store, goalId: string, latestLimit = 5): GoalStats {
-  const counts = (store.db
+  const groups = store.db
     .prepare(
-      `SELECT COUNT(*) AS counted, COALESCE(SUM(status = 'verified'), 0) AS verified
-       FROM outcomes WHERE goal_id = ? AND status IN ('reported', 'verified')`,
+      `SELECT party_id AS partyId, CAST(substr(happened_on, 1, 4) AS INTEGER) AS year, status, COUNT(*) AS n
+       FROM outcomes INDEXED BY outcomes_goal_status
+       WHERE goal_id = ? AND status IN ('reported', 'verified') GROUP BY party_id, year, status`,
     )
-    .get(goalId) as { counted: number; verified: number }) ?? { counted: 0, verified: 0 };
-  const byParty = store.db
-    .prepare(
-      `SELECT party_id AS partyId, COUNT(*) AS count FROM outcomes
-       WHERE goal_id = ? AND status IN ('reported', 'verified') GROUP BY party_id ORDER BY count DESC, party_id`,
-    )
-    .all(goalId) as GoalStats['byParty'];
-  const byYear = store.db
-    .prepare(
-      `SELECT CAST(substr(happened_on, 1, 4) AS INTEGER) AS year, COUNT(*) AS count FROM outcomes
-       WHERE goal_id = ? AND status IN ('reported', 'verified') GROUP BY year ORDER BY year`,
-    )
-    .all(goalId) as GoalStats['byYear'];
-  const latest = listOutcomes(store, { goalId, limit: latestLimit });
-  return { goalId, counted: counts.counted, verified: counts.verified, byParty, byYear, latest };
+    .all(goalId) as { partyId: string | null; year: number; status: string; n: number }[];
+  let counted = 0;
+  let verified = 0;
+  const parties = new Map<string | null, number>();
+  const years = new Map<number, number>();
+  for (const g of groups) {
+    counted += g.n;
+    if (g.status === 'verified') verified += g.n;
+    parties.set(g.partyId, (parties.get(g.partyId) ?? 0) + g.n);
+    years.set(g.year, (years.get(g.year) ?? 0) + g.n);
+  }
+  const byParty = [...parties]
+    .map(([partyId, count]) => ({ partyId, count }))
+    .sort((a, b) => b.count - a.count || String(a.partyId).localeCompare(String(b.partyId)));
+  const byYear = [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year);
+  return { goalId, counted, verified, byParty, byYear, latest: latestCounted(store, goalId, latestLimit) };
 }
 
 /** Counted outcomes per goal reported by one party. */

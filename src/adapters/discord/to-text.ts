@@ -27,6 +27,9 @@ export function questionText(text: string): string {
   return text.replace(/^[\s/]+/, '').trim();
 }
 
+/** What the core tokenizer reads as a named `key=value` pair. */
+const KEY_VALUE = /^[A-Za-z][A-Za-z0-9_-]*=/;
+
 /**
  * Builds the core command line from a spec and the option values the user gave. Positional
  * values follow the spec's order, so `/report title:X goal:companies` still reads
@@ -39,7 +42,10 @@ export function commandText(spec: CommandSpec, values: ReadonlyMap<string, Optio
     if (v === undefined || v === '') continue;
     if (o.placement === 'text') return questionText(String(v));
     const text = o.type === 'user' ? `discord:${String(v)}` : String(v);
-    if (o.placement === 'positional') parts.push(quote(text));
+    // A positional value that reads as key=value (a title "x=1") would be taken as a named
+    // field by the core tokenizer, so it goes in as `name=value` instead.
+    if (o.placement === 'positional' && !KEY_VALUE.test(text)) parts.push(quote(text));
+    else if (o.placement === 'positional') parts.push(`${o.name}=${quote(text)}`);
     else if (o.placement === 'named') parts.push(`${o.name}=${quote(text)}`);
     else if (v === true) parts.push(`${o.name}=ok`);
   }

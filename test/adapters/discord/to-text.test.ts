@@ -31,6 +31,16 @@ describe('Discord options → core command line', () => {
     expect(commandText(findSpec('report')!, values)).toBe('/report companies "Acme Oy" party=KAMK date=2025-01-02');
   });
 
+  it('passes a title that reads as key=value by name, so it stays the title', () => {
+    const values = new Map<string, string | number | boolean>([
+      ['goal', 'companies'],
+      ['title', 'party=KAMK'],
+    ]);
+    const line = commandText(findSpec('report')!, values);
+    expect(line).toBe('/report companies title=party=KAMK');
+    expect(parseArgs(splitCommand(line).rest).named).toEqual({ title: 'party=KAMK' });
+  });
+
   it('splits the form’s details box into link, Business ID and note', () => {
     expect(splitDetails('see https://a.fi/x 0112038-9\nfounded by students')).toEqual({ link: 'https://a.fi/x', businessId: '0112038-9', note: 'see founded by students' });
     expect(splitDetails('')).toEqual({ link: undefined, businessId: undefined, note: undefined });

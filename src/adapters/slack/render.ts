@@ -49,6 +49,17 @@ export function splitText(text: string, max = MAX_SECTION_CHARS): string[] {
   return pieces;
 }
 
+/** Escapes, then clips to `max` characters without cutting an escape in half. */
+function escapedClip(text: string, max: number): string {
+  let n = max;
+  let out = escapeMrkdwn(clip(text, n));
+  while (out.length > max && n > 1) {
+    n = Math.max(1, n - (out.length - max));
+    out = escapeMrkdwn(clip(text, n));
+  }
+  return out;
+}
+
 /** Sections for an (already escaped) mrkdwn text, split to Slack's size limit. */
 function sectionsFor(mrkdwn: string): KnownBlock[] {
   return splitText(mrkdwn).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } }));
@@ -64,8 +75,9 @@ function link(url: string, label: string): string {
 export function replyBlocks(r: Reply): KnownBlock[] {
   const lang: Lang = r.lang;
   const blocks: KnownBlock[] = [];
-  // plain_text is never parsed for mentions, so the title goes in unescaped.
-  if (r.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(r.title, MAX_HEADER_CHARS), emoji: false } });
+  // plain_text is not parsed for mentions, but Slack decodes entities in it; escaping keeps
+  // every text we send the same, so no field can ever carry a live <!channel>.
+  if (r.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: escapedClip(r.title, MAX_HEADER_CHARS), emoji: false } });
   if (r.text.trim() !== '') blocks.push(...sectionsFor(escapeMrkdwn(r.text)));
   for (const s of r.sections) {
     const head = s.heading ? `*${escapeMrkdwn(s.heading)}*\n` : '';
@@ -95,7 +107,7 @@ export function replyBlocks(r: Reply): KnownBlock[] {
 /** The notification text: the title and answer, escaped and clipped. */
 export function fallbackText(r: Reply): string {
   const plain = [r.title, r.text].filter((x) => x && x.trim() !== '').join(': ');
-  return clip(escapeMrkdwn(plain === '' ? (r.sections[0]?.lines[0] ?? '…') : plain), MAX_FALLBACK_CHARS);
+  return escapedClip(plain === '' ? (r.sections[0]?.lines[0] ?? '…') : plain, MAX_FALLBACK_CHARS);
 }
 
 /**

@@ -1,0 +1,118 @@
+/** Reply → Block Kit and Slack text → core text: the pure parts of the Slack adapter. */
+import { describe, expect, it } from 'vitest';
+import { reply } from '../../../src/core/reply.js';
+import { renderReply, splitText } from '../../../src/adapters/slack/render.js';
+import { escapeMrkdwn, quoteArg, slackTextToCore } from '../../../src/adapters/slack/text.js';
+import { parseArgs } from '../../../src/core/commands/parse.js';
+import { formErrors, reportCommandText } from '../../../src/adapters/slack/report-modal.js';
+import { errorReply } from '../../../src/core/reply.js';
+import { toCoreText } from '../../../src/adapters/slack/context.js';
+import { RecentKeys } from '../../../src/adapters/slack/recent-keys.js';
+
+describe('escaping', () => {
+  it('turns every mention and link form into harmless text', () => {
+    for (const evil of ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C1|x>', '<https://evil.example|click>', '<!subteam^S1>']) {
+      const out = escapeMrkdwn(evil);
+      expect(out).not.toMatch(/[<>]/);
+    }
+    expect(escapeMrkdwn('A & B <!channel>')).toBe('A &amp; B &lt;!channel&gt;');
+  });
+
+  it('escapes user text in every rendered part, the header included', () => {
+    const r = reply('en', 'Title <!here>', {
+      title: 'Acme <!channel>',
+      sections: [{ heading: '<@U1>', lines: ['<!everyone>'] }],
+      suggestions: ['<https://x.example|y>'],
+      sources: [{ id: 's', title: 'T <!here>', url: 'https://example.fi/a|b>c' }],
+    });
+    const [m] = renderReply(r);
+    const json = JSON.stringify(m);
+    expect(json).not.toMatch(/<!(channel|here|everyone)>|<@U1>|<https:\/\/x/);
+    expect(m!.text).toContain('&lt;!here&gt;');
+    // A link is ours: its URL cannot close the link early or add a label.
+    expect(json).toContain('<https://example.fi/a%7Cb%3Ec|T &lt;!here&gt;>');
+  });
+});
+
+describe('limits', () => {
+  it('keeps each section under 3,000 characters without cutting an escape in half', () => {
+    const text = `${'a'.repeat(2997)}&amp;${'b'.repeat(4000)}`;
+    const parts = splitText(text);
+    expect(parts.every((p) => p.length <= 3000)).toBe(true);
+    expect(parts.join('')).toBe(text);
+    expect(parts[1]!.startsWith('&amp;')).toBe(true);
+  });
+
+  it('splits a reply over 50 blocks into several messages, buttons on the last', () => {
+    const r = reply('en', 'x', { sections: Array.from({ length: 120 }, (_, i) => ({ lines: [`line ${i}`] })) });
+    const actions = [{ type: 'divider' as const }];
+    const messages = renderReply(r, actions);
+    expect(messages.length).toBe(3);
+    expect(messages.every((m) => m.blocks.length <= 50)).toBe(true);
+    expect(messages.at(-1)!.blocks.at(-1)).toEqual({ type: 'divider' });
+    expect(messages.flatMap((m) => m.blocks).filter((b) => b.type === 'section')).toHaveLength(121);
+  });
+
+  it('cuts a reply beyond the message cap and says so', () => {
+    const r = reply('fi', 'x', { sections: Array.from({ length: 300 }, (_, i) => ({ lines: [`rivi ${i}`] })) });
+    const messages = renderReply(r, [], 2);
+    expect(messages).toHaveLength(2);
+    expect(JSON.stringify(messages[1]!.blocks.at(-1))).toContain('vastaus katkaistiin');
+  });
+});
+
+describe('inbound text', () => {
+  it('resolves user mentions, drops the bot and special mentions, unwraps links and entities', () => {
+    expect(slackTextToCore('<@UBOT> grant <@U999|bob> reporter', 'UBOT')).toBe('grant slack:U999 reporter');
+    expect(slackTextToCore('see <https://a.fi/x|a.fi/x> in <#C1|general> &lt;3 &amp; <!here>')).toBe('see https://a.fi/x in #general <3 &');
+  });
+
+  it('makes a first word naming a command into a command, anything else a question', () => {
+    expect(toCoreText('report companies "Acme Oy" party=KAMK')).toBe('/report companies "Acme Oy" party=KAMK');
+    expect(toCoreText('Progress')).toBe('/Progress');
+    expect(toCoreText('who are the parties?')).toBe('who are the parties?');
+    expect(toCoreText('  ')).toBe('/help');
+  });
+
+  it('quotes form values so the core tokenizer reads them back unchanged', () => {
+    for (const v of ['Acme Oy', 'KAMK’s "lab"', `it's "x" ‘y’`, 'plain']) {
+      const parsed = parseArgs(`x ${quoteArg(v)}`).positional[1]!;
+      expect(parsed.replace(/″/g, '"')).toBe(v);
+    }
+  });
+});
+
+describe('report form', () => {
+  it('builds the command line from the submitted values', () => {
+    const v = (value: string | null) => ({ value: { value } });
+    const text = reportCommandText({
+      goal: { value: { selected_option: { value: 'companies' } } },
+      title: v('Acme Oy'),
+      party: { value: { selected_option: null } },
+      date: { value: { selected_date: '2025-01-02' } },
+      link: v(null),
+      'business-id': v(' 1234567-8 '),
+      note: v(''),
+    });
+    expect(text).toBe('/report companies "Acme Oy" date=2025-01-02 business-id=1234567-8');
+  });
+
+  it('puts a rejection on the field the core names, else on the title', () => {
+    expect(formErrors(errorReply('en', 'bad date', { data: { field: 'date' } }))).toEqual({ date: 'bad date' });
+    expect(formErrors(errorReply('en', 'bad', { data: { field: 'businessId' } }))).toEqual({ 'business-id': 'bad' });
+    expect(formErrors(errorReply('en', 'not allowed'))).toEqual({ title: 'not allowed' });
+  });
+});
+
+describe('dedupe keys', () => {
+  it('forgets a key after the TTL', () => {
+    let t = 0;
+    const keys = new RecentKeys(1000, () => t);
+    expect(keys.firstTime('a')).toBe(true);
+    expect(keys.firstTime('a')).toBe(false);
+    t = 1500;
+    expect(keys.firstTime('a')).toBe(true);
+    expect(keys.firstTimeAll(['a', 'b'])).toBe(false);
+    expect(keys.firstTimeAll(['c', 'b'])).toBe(true);
+  });
+});

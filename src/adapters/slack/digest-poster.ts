@@ -59,7 +59,7 @@ export function createSlackDigestPoster(opts: SlackDigestPosterOptions): DigestP
   // Two quick retries inside a post; longer outages are the digest's own back-off's job, and
   // a post must finish well within the 5-minute claim lease.
   const client = new WebClient(opts.token, {
-    ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+    ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/` } : {}),
     logLevel: LogLevel.ERROR,
     retryConfig: { retries: 2, factor: 1, minTimeout: 500, maxTimeout: 2000 },
     timeout: 20_000,

@@ -66,6 +66,8 @@ export function createSlackApp(app: App, options: SlackAdapterOptions = {}): { b
     retryConfig: options.retryConfig ?? DEFAULT_RETRY,
     // Wait out 429s (Retry-After) instead of failing the call.
     rejectRateLimitedCalls: false,
+    // One attempt that hangs must not hold an answer forever; the retry policy tries again.
+    timeout: 10_000,
   };
   const boltApp = new BoltApp({
     token: c.SLACK_BOT_TOKEN,

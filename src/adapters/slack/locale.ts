@@ -12,6 +12,12 @@ import type { Logger } from '../../log.js';
  * to about one per active user per hour while a change still shows up the same day.
  */
 const LOCALE_TTL_MS = 60 * 60 * 1000;
+/**
+ * The lookup never holds an answer up for long: a form's trigger id expires 3 s after the
+ * click, and a rate-limited users.info may wait far longer. After 1 s the text's language is
+ * used instead; the call still completes in the background and fills the cache.
+ */
+const LOOKUP_WAIT_MS = 1000;
 /** Bounds the cache in a large workspace. */
 const MAX_ENTRIES = 5000;
 
@@ -26,9 +32,7 @@ export type LocaleLookup = (userId: string) => Promise<Lang | undefined>;
 /** A cached `users.info` lookup. A failed call gives undefined (and is not cached). */
 export function createLocaleLookup(client: webApi.WebClient, log: Logger, now: () => number = Date.now): LocaleLookup {
   const cache = new Map<string, { lang: Lang | undefined; at: number }>();
-  return async (userId) => {
-    const hit = cache.get(userId);
-    if (hit && now() - hit.at < LOCALE_TTL_MS) return hit.lang;
+  const fetchLang = async (userId: string): Promise<Lang | undefined> => {
     try {
       const res = await client.users.info({ user: userId, include_locale: true });
       const lang = langFromSlackLocale(res.user?.locale);
@@ -38,6 +42,17 @@ export function createLocaleLookup(client: webApi.WebClient, log: Logger, now: (
     } catch (err) {
       log.warn({ err, user: userId }, 'slack: users.info failed; language will be detected from the text');
       return undefined;
+    }
+  };
+  return async (userId) => {
+    const hit = cache.get(userId);
+    if (hit && now() - hit.at < LOCALE_TTL_MS) return hit.lang;
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), LOOKUP_WAIT_MS)));
+    try {
+      return await Promise.race([fetchLang(userId), giveUp]);
+    } finally {
+      clearTimeout(timer);
     }
   };
 }

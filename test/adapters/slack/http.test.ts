@@ -91,6 +91,17 @@ describe('Slack over HTTP: /kajaani', () => {
     expect(h.inbound.at(-1)).toMatchObject({ user: 'slack:UFI', locale: 'fi' });
   });
 
+  it('does not hold an answer up for a slow users.info: the text decides the language then', async () => {
+    h.fake.rateLimit('users.info', 2);
+    const started = Date.now();
+    const { id } = await slash('who are the parties?', { user: 'USLOW' });
+    await h.fake.waitForResponse(id);
+    expect(Date.now() - started).toBeLessThan(1900);
+    const msg = h.inbound.findLast((m) => m.user === 'slack:USLOW');
+    expect(msg).toBeDefined();
+    expect(msg!.locale).toBeUndefined();
+  });
+
   it('keeps errors ephemeral and without a share button', async () => {
     const { id } = await slash('report companies "Acme" business-id=123');
     const post = await h.fake.waitForResponse(id);

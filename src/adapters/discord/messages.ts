@@ -22,9 +22,10 @@ const COULD_NOT_DM = {
   fi: 'Vastaus on yksityinen, enkä voinut lähettää sinulle yksityisviestiä. Käytä mieluummin komentoa.',
 };
 
-/** The message text addressed to the bot, with its own mentions removed. */
-export function textForBot(content: string, botId: string): string {
-  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+/** The message text addressed to the bot, with its own mentions (user or managed role) removed. */
+export function textForBot(content: string, botId: string, botRoleId?: string): string {
+  const mention = botRoleId ? `<@!?${botId}>|<@&${botRoleId}>` : `<@!?${botId}>`;
+  return content.replace(new RegExp(mention, 'g'), ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Handles one message. Never throws: failures are logged and answered with an apology. */
@@ -32,12 +33,15 @@ export async function onMessage(ctx: AdapterContext, message: Message): Promise<
   const me = ctx.client.user;
   if (!me || message.author.bot || message.author.id === me.id || message.webhookId) return;
   const isDm = message.channel.type === ChannelType.DM;
-  if (!isDm && !message.mentions.users.has(me.id)) return;
+  // Discord's mention picker often inserts the bot's managed role (`<@&id>`) rather than the
+  // bot user, so both count as addressing the bot.
+  const botRoleId = message.guild?.roles.botRoleFor(me.id)?.id;
+  if (!isDm && !message.mentions.users.has(me.id) && !(botRoleId && message.mentions.roles.has(botRoleId))) return;
   if (!ctx.seen.first(`message:${message.id}`)) return;
 
   try {
     // A bare mention is a request for help.
-    const text = textForBot(message.content, me.id) || '/help';
+    const text = textForBot(message.content, me.id, botRoleId) || '/help';
     const work = ctx.app.bot.handle({
       platform: 'discord',
       user: `discord:${message.author.id}`,

@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayIntentBits } from 'discord.js';
+import { createApp, StartupError } from '../../../src/main.js';
+import { startDiscord } from '../../../src/adapters/discord/index.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -57,5 +62,19 @@ describe('Discord gateway resilience', () => {
     expect(h.logs.some((l) => /kept running/.test(l.msg))).toBe(true);
     const { id } = h.fake.chatInput('help');
     await h.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`));
+  });
+});
+
+describe('Discord start-up problems', () => {
+  it('names the missing variable instead of connecting', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kajaani-discord-cfg-'));
+    const app = createApp({ BOT_DB_PATH: path.join(dir, 'bot.db'), DISCORD_TOKEN: 'x', LOG_LEVEL: 'silent' });
+    try {
+      await expect(startDiscord(app)).rejects.toThrow(StartupError);
+      await expect(startDiscord(app)).rejects.toThrow(/DISCORD_APPLICATION_ID/);
+    } finally {
+      app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

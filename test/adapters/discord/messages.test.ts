@@ -25,6 +25,13 @@ describe('Discord mentions and DMs', () => {
     expect(h.inbound[0]!.locale).toBeUndefined();
   });
 
+  it('counts a mention of the bot’s managed role as addressing the bot', async () => {
+    h = await startHarness();
+    h.fake.message(`<@&${h.fake.botRoleId}> how many companies so far?`, { mentionRoles: [h.fake.botRoleId] });
+    await h.fake.waitForRequest(channelMessages(h.fake.channelId));
+    expect(h.inbound[0]!.text).toBe('how many companies so far?');
+  });
+
   it('answers a direct message in the DM', async () => {
     h = await startHarness();
     h.fake.message('Mikä on CEMIS?', { dm: true });

@@ -62,6 +62,8 @@ export class FakeDiscord {
   readonly guildId: string;
   readonly channelId = snowflake();
   readonly reporterRoleId = snowflake();
+  /** The role Discord manages for the bot (tagged with its id), as on a real server. */
+  readonly botRoleId = snowflake();
   readonly botUser: FakeUser = { id: snowflake(), username: 'kajaani-bot', bot: true };
   readonly requests: RecordedRequest[] = [];
   readonly frames: GatewayFrame[] = [];
@@ -286,7 +288,7 @@ export class FakeDiscord {
   }
 
   private guildPayload(): unknown {
-    const role = (id: string, name: string, position: number) => ({ id, name, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position, permissions: '3072', managed: false, mentionable: false, flags: 0 });
+    const role = (id: string, name: string, position: number, tags?: object) => ({ id, name, ...(tags ? { tags } : {}), color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position, permissions: '3072', managed: false, mentionable: false, flags: 0 });
     return {
       id: this.guildId,
       name: 'Kajaani ecosystem',
@@ -299,7 +301,7 @@ export class FakeDiscord {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [role(this.guildId, '@everyone', 0), role(this.reporterRoleId, 'Reporters', 1)],
+      roles: [role(this.guildId, '@everyone', 0), role(this.reporterRoleId, 'Reporters', 1), { ...role(this.botRoleId, 'kajaani-bot', 2, { bot_id: this.botUser.id }), managed: true }],
       emojis: [],
       stickers: [],
       features: [],
@@ -417,7 +419,7 @@ export class FakeDiscord {
   }
 
   /** Dispatches MESSAGE_CREATE: in the guild channel, or a DM when `dm` is set. */
-  message(content: string, opts: { user?: FakeUser; dm?: boolean; mentionBot?: boolean; roles?: string[]; id?: string } = {}): string {
+  message(content: string, opts: { user?: FakeUser; dm?: boolean; mentionBot?: boolean; mentionRoles?: string[]; roles?: string[]; id?: string } = {}): string {
     const user = opts.user ?? defaultUser;
     const id = opts.id ?? snowflake();
     const dm = opts.dm ?? false;
@@ -432,7 +434,7 @@ export class FakeDiscord {
       tts: false,
       mention_everyone: false,
       mentions: opts.mentionBot ? [this.apiUser(this.botUser)] : [],
-      mention_roles: [],
+      mention_roles: opts.mentionRoles ?? [],
       attachments: [],
       embeds: [],
       pinned: false,

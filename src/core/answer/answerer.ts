@@ -65,6 +65,7 @@ const KIND_HINTS: [string, CandidateKind[]][] = [
   ['c:focus', ['focus', 'focus-areas']],
   ['c:party', ['party', 'parties']],
   ['c:where', ['place']],
+  ['c:help', ['help']],
 ];
 const KIND_BOOST = 1.5;
 
@@ -126,7 +127,9 @@ export function buildAnswerer(kb: KnowledgeBase): Answerer {
     // In scope only when the best answer shares a topic (not just "what"/"who") with the question.
     const sharesTopic =
       top !== undefined && (top.candidate.kind === 'help' || [...analysis.features].some((f) => (isTopical(f) || f.startsWith('w:')) && top.candidate.bag.has(f)));
-    const declined = !top || top.score < MIN_SCORE || !sharesTopic || unknownShare(analysis) > MAX_UNKNOWN_SHARE;
+    // Asking for help is always answered; a greeting only when nothing else was said.
+    const helpAsked = top?.candidate.kind === 'help' && analysis.features.has('c:help');
+    const declined = !helpAsked && (!top || top.score < MIN_SCORE || !sharesTopic || unknownShare(analysis) > MAX_UNKNOWN_SHARE);
     const second = ranked.find((s) => s.candidate.id !== top?.candidate.id);
     const alternative =
       !declined && top && second && second.score >= top.score * ALTERNATIVE_RATIO && second.candidate.kind !== 'help' ? second.candidate : null;

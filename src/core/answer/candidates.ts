@@ -69,7 +69,7 @@ function bagOf(lex: Lexicon, texts: { text: string; lang: Lang }[], extra: strin
  * Concepts that say what kind of question it is, not what it is about ("what", "who",
  * "how many"): they never make a question in-scope on their own.
  */
-export const GENERIC_CONCEPTS = new Set(['c:what', 'c:who', 'c:role', 'c:all', 'c:where', 'c:when', 'c:why', 'c:count', 'c:region', 'c:agreement']);
+export const GENERIC_CONCEPTS = new Set(['c:what', 'c:who', 'c:role', 'c:all', 'c:where', 'c:when', 'c:why', 'c:count', 'c:region', 'c:help', 'c:greeting']);
 
 /** True for features that name a topic of the agreement (entities and topical concepts). */
 export function isTopical(f: string): boolean {
@@ -116,7 +116,7 @@ export function buildCandidates(kb: KnowledgeBase, lex: Lexicon): Candidate[] {
     const names = bagOf(lex, both([a.name.en, ...a.aliases.en], [a.name.fi, ...a.aliases.fi]), []);
     out.push(candidate(`focus:${a.id}`, 'focus', a.id, bag, entityGate(`focus:${a.id}`, names)));
   }
-  out.push(candidate('list:focus-areas', 'focus-areas', 'focus-areas', listBag('focus-areas', [['c:focus', 3], ['c:all', 1], ['c:agreement', 1], ['c:what', 1]]), ['c:focus']));
+  out.push(candidate('list:focus-areas', 'focus-areas', 'focus-areas', listBag('focus-areas', [['c:focus', 3], ['c:all', 1], ['c:agreement', 1], ['c:what', 1], ['c:why', 1]]), ['c:focus']));
   for (const pl of kb.places) {
     const bag = bagOf(lex, both([pl.name.en, ...pl.aliases.en], [pl.name.fi, ...pl.aliases.fi]), [`place:${pl.id}`, `place:${pl.id}`, 'c:where', 'c:what']);
     out.push(candidate(`place:${pl.id}`, 'place', pl.id, bag, [`place:${pl.id}`]));

@@ -39,6 +39,15 @@ export interface Analysis {
 
 const MIN_PREFIX = 4;
 
+/** True when token i directly follows "I'm (a)", "I am (a)" or "olen". */
+function isSelfDescription(tokens: string[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const prev2 = tokens[i - 2];
+  if (prev === 'olen' || prev === 'im') return true;
+  if ((prev === 'a' || prev === 'an') && (prev2 === 'im' || prev2 === 'am')) return true;
+  return prev === 'am' && prev2 === 'i';
+}
+
 function indexKey(word: string): string {
   return fold(word).slice(0, 3);
 }
@@ -188,6 +197,8 @@ export class Lexicon {
     const years: number[] = [];
     tokens.forEach((t, i) => {
       if (STOPWORDS.has(t) && covered[i]!.length === 0) return;
+      // "I'm a student", "olen toimittaja": the asker describing themselves, not the topic.
+      if (covered[i]!.length === 0 && isSelfDescription(tokens, i)) return;
       content.push({ word: t, features: covered[i]! });
       if (/^20\d\d$/.test(t)) years.push(Number(t));
       if (covered[i]!.length > 0) return;

@@ -56,12 +56,15 @@ export function outcomeQuestionAnswer(q: OutcomeQuestion, deps: OutcomeQuestionD
   const fi = lang === 'fi';
   const goal = q.goals.map((id) => goalById(kb, id)).find((g) => g !== undefined);
   const party = q.parties.map((id) => partyById(kb, id)).find((p) => p !== undefined);
-  const year = q.years.find((y) => y >= 2000 && y <= 2100);
+  // One year is a filter ("companies in 2025?"); a range ("2021–2029") names the goal period.
+  const year = q.years.length === 1 ? q.years.find((y) => y >= 2000 && y <= 2100) : undefined;
   const reportAsked = REPORT_WORDS.test(q.text);
+  // A party named in passing ("the Kajaani agreement") is not a filter unless reports are asked about.
+  const partyFilter = party && (reportAsked || q.progressAsked) ? party : undefined;
 
-  if (goal && (year !== undefined || party)) {
-    const rows = listOutcomes(deps.store, { goalId: goal.id, year, partyId: party?.id, limit: 1000 });
-    const scope = [party?.shortName, year].filter(Boolean).join(', ');
+  if (goal && (year !== undefined || partyFilter)) {
+    const rows = listOutcomes(deps.store, { goalId: goal.id, year, partyId: partyFilter?.id, limit: 1000 });
+    const scope = [partyFilter?.shortName, year].filter(Boolean).join(', ');
     const text = fi
       ? `${goalLabel(kb, goal.id, lang)} (${scope}): ${rows.length} ${rows.length === 1 ? 'tulos' : 'tulosta'}.`
       : `${goalLabel(kb, goal.id, lang)} (${scope}): ${rows.length} outcome${rows.length === 1 ? '' : 's'}.`;

@@ -128,5 +128,7 @@ export function progressBar(count: number, needed: number | null, width = 10): s
 /** One progress row as text: `Label: █████░░░░░ 4 / 15`. */
 export function progressLine(p: ProgressRow): string {
   if (p.target === null) return `${p.label}: ${p.count}`;
-  return `${p.label}: ${progressBar(p.count, p.needed)} ${p.count} / ${p.target}`;
+  // "more than 20" is shown as ">20" so a full bar at 20 never reads as the goal met.
+  const target = p.comparator === 'more-than' ? `>${p.target}` : String(p.target);
+  return `${p.label}: ${progressBar(p.count, p.needed)} ${p.count} / ${target}`;
 }

@@ -17,11 +17,36 @@ const questionSchema = z.object({
 });
 export type EvalQuestion = z.infer<typeof questionSchema>;
 
-const setSchema = z.object({ questions: z.array(questionSchema) });
+const setSchema = z.object({
+  questions: z.array(questionSchema),
+  /** Questions asked after outcomes were reported (3 companies and 1 data centre operator). */
+  progress: z.object({ questions: z.array(questionSchema) }).optional(),
+});
 
-/** Reads a question set file. */
+/** Reads a question set file (the plain questions). */
 export function loadQuestionSet(file: string): EvalQuestion[] {
   return setSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).questions;
+}
+
+/** Reads a set's progress questions (empty when it has none). */
+export function loadProgressQuestions(file: string): EvalQuestion[] {
+  return setSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).progress?.questions ?? [];
+}
+
+/** The reports the progress questions assume: three companies and one data centre operator. */
+export const PROGRESS_SEED = [
+  '/report companies "Eval Oy 1" party=KAMK date=2024-03-01',
+  '/report companies "Eval Oy 2" party=CSC date=2025-05-02',
+  '/report companies "Eval Oy 3" party=Kajaani date=2025-09-03',
+  '/report data-centre-operators "Eval Datacenter Oy" party=Kajaani date=2025-10-04',
+];
+
+/** Reports the seed outcomes as `admin`; throws if any report is refused. */
+export async function seedProgress(bot: Bot, admin: string): Promise<void> {
+  for (const line of PROGRESS_SEED) {
+    const r = await bot.handle({ platform: 'console', user: admin, text: line });
+    if (!r.ok) throw new Error(`eval seed refused: ${line}: ${r.text}`);
+  }
 }
 
 export interface EvalResult {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../config.js';
 import { createApp } from '../main.js';
-import { loadQuestionSet, runSet, summarize, type Summary } from './eval-core.js';
+import { loadProgressQuestions, loadQuestionSet, runSet, seedProgress, summarize, type EvalResult, type Summary } from './eval-core.js';
 
 const FLOOR = 0.95;
 
@@ -27,11 +27,20 @@ async function main(): Promise<void> {
     { name: 'own', file: path.join(packageRoot, 'test', 'eval', 'questions.json') },
   ];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kajaani-eval-'));
-  const app = createApp({ ...process.env, BOT_DB_PATH: path.join(dir, 'eval.db'), LOG_LEVEL: 'silent', BOT_ADMINS: '' });
+  const admin = 'console:eval-admin';
+  const app = createApp({ ...process.env, BOT_DB_PATH: path.join(dir, 'eval.db'), LOG_LEVEL: 'silent', BOT_ADMINS: admin });
   let ok = true;
   try {
+    const runs: { name: string; results: EvalResult[] }[] = [];
+    for (const set of sets) runs.push({ name: set.name, results: await runSet(app.bot, loadQuestionSet(set.file)) });
+    // Then report outcomes and ask the sets' progress questions on the same store.
+    await seedProgress(app.bot, admin);
     for (const set of sets) {
-      const results = await runSet(app.bot, loadQuestionSet(set.file));
+      const progress = loadProgressQuestions(set.file);
+      if (progress.length > 0) runs.push({ name: `${set.name}+`, results: await runSet(app.bot, progress) });
+    }
+    for (const { name, results } of runs) {
+      const set = { name };
       const s = summarize(results);
       process.stdout.write(`${line(set.name, s)}\n`);
       if (s.accuracy < FLOOR) ok = false;

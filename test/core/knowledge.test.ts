@@ -88,3 +88,31 @@ describe('knowledge base', () => {
     expect(holder.current.goals.find((g) => g.id === 'companies')?.target).toBe(16);
   });
 });
+
+describe('/reload', () => {
+  it('lets an admin reload edited files and refuses everyone else', async () => {
+    const { createApp } = await import('../../src/main.js');
+    const dir = copyOfKnowledge();
+    const app = createApp({ BOT_DB_PATH: path.join(tempDir(), 'bot.db'), BOT_KNOWLEDGE_DIR: dir, BOT_ADMINS: 'console:admin', LOG_LEVEL: 'silent' });
+    try {
+      const file = path.join(dir, 'goals.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('target: 15', 'target: 17'));
+      const refused = await app.bot.handle({ platform: 'console', user: 'console:someone', text: '/reload' });
+      expect(refused.ok).toBe(false);
+      expect(refused.text).toMatch(/admin/);
+      expect(app.services.knowledge.current.goals[0]!.target).toBe(15);
+
+      const done = await app.bot.handle({ platform: 'console', user: 'console:admin', text: '/reload' });
+      expect(done.ok).toBe(true);
+      expect(app.services.knowledge.current.goals[0]!.target).toBe(17);
+
+      writeFileSync(file, 'goals: [');
+      const broken = await app.bot.handle({ platform: 'console', user: 'console:admin', text: '/reload' });
+      expect(broken.ok).toBe(false);
+      expect(broken.text).toContain('goals.yaml');
+      expect(app.services.knowledge.current.goals[0]!.target).toBe(17);
+    } finally {
+      app.close();
+    }
+  });
+});

@@ -13,6 +13,8 @@ import { grantCommand } from './grant.js';
 import { revokeCommand } from './revoke.js';
 import { rolesCommand } from './roles.js';
 import { exportCommand } from './export.js';
+import { digestCommand } from './digest.js';
+import { reloadCommand } from './reload.js';
 
 export const commands: Command[] = [
   askCommand,
@@ -28,6 +30,8 @@ export const commands: Command[] = [
   revokeCommand,
   rolesCommand,
   exportCommand,
+  digestCommand,
+  reloadCommand,
 ];
 
 /** Finds a command by name or alias (case-insensitive, without the slash). */

@@ -13,7 +13,6 @@ import { grantCommand } from './grant.js';
 import { revokeCommand } from './revoke.js';
 import { rolesCommand } from './roles.js';
 import { exportCommand } from './export.js';
-import { digestCommand } from './digest.js';
 import { reloadCommand } from './reload.js';
 
 export const commands: Command[] = [
@@ -30,7 +29,6 @@ export const commands: Command[] = [
   revokeCommand,
   rolesCommand,
   exportCommand,
-  digestCommand,
   reloadCommand,
 ];
 

@@ -5,6 +5,7 @@
  * is validated exactly like typed input; the core's rejection lands on the matching field.
  */
 import type { Lang, Reply } from '../../core/reply.js';
+import { describeProblem, type FieldProblem } from '../../core/outcomes/field-messages.js';
 import type { KnowledgeBase } from '../../core/knowledge/schema.js';
 import type { KnownBlock, ModalView, PlainTextOption } from './blocks.js';
 import { clip, quoteArg } from './text.js';
@@ -12,7 +13,7 @@ import { clip, quoteArg } from './text.js';
 export const REPORT_CALLBACK_ID = 'kajaani_report';
 
 /** The form's fields; block ids equal the core's field names, so `data.field` maps directly. */
-export const REPORT_FIELDS = ['goal', 'title', 'party', 'date', 'link', 'business-id', 'note'] as const;
+export const REPORT_FIELDS = ['goal', 'title', 'party', 'date', 'link', 'business-id', 'note', 'duplicate'] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 
 /** What the submit handler needs to answer: where the form was opened. */
@@ -35,6 +36,8 @@ const T = {
   link: { en: 'Evidence link', fi: 'Linkki näyttöön' },
   businessId: { en: 'Business ID (Y-tunnus)', fi: 'Y-tunnus' },
   note: { en: 'Note', fi: 'Huomautus' },
+  duplicate: { en: 'Duplicates', fi: 'Kaksoiskappaleet' },
+  duplicateOk: { en: 'Store even if it looks like one already reported', fi: 'Tallenna, vaikka se näyttää jo raportoidulta' },
 } as const;
 
 /** Slack's limits: 100 options per select, 75 characters per option text, 24 per modal title. */
@@ -61,6 +64,13 @@ export function reportModal(kb: KnowledgeBase, lang: Lang, today: string, meta: 
     { type: 'input', block_id: 'link', optional: true, label: plain(T.link[lang]), element: { type: 'url_text_input', action_id: 'value' } },
     { type: 'input', block_id: 'business-id', optional: true, label: plain(T.businessId[lang]), element: { type: 'plain_text_input', action_id: 'value', max_length: 20, placeholder: plain('1234567-8') } },
     { type: 'input', block_id: 'note', optional: true, label: plain(T.note[lang]), element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 2000 } },
+    {
+      type: 'input',
+      block_id: 'duplicate',
+      optional: true,
+      label: plain(T.duplicate[lang]),
+      element: { type: 'checkboxes', action_id: 'value', options: [{ text: plain(T.duplicateOk[lang]), value: 'ok' }] },
+    },
   ];
   return {
     type: 'modal',
@@ -74,12 +84,15 @@ export function reportModal(kb: KnowledgeBase, lang: Lang, today: string, meta: 
 }
 
 /** The shape of `view.state.values` Slack sends on submit. */
-export type ViewStateValues = Record<string, Record<string, { type?: string; value?: string | null; selected_option?: { value: string } | null; selected_date?: string | null }>>;
+export type ViewStateValues = Record<
+  string,
+  Record<string, { type?: string; value?: string | null; selected_option?: { value: string } | null; selected_date?: string | null; selected_options?: { value: string }[] }>
+>;
 
 /** One submitted field's value (text, selected option or date), trimmed; undefined when empty. */
 export function fieldValue(values: ViewStateValues, field: ReportField): string | undefined {
   const v = values[field]?.value;
-  const raw = v?.selected_option?.value ?? v?.selected_date ?? v?.value ?? undefined;
+  const raw = v?.selected_option?.value ?? v?.selected_date ?? v?.selected_options?.[0]?.value ?? v?.value ?? undefined;
   const trimmed = raw?.trim();
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
@@ -91,7 +104,7 @@ export function reportCommandText(values: ViewStateValues): string {
     const v = fieldValue(values, f);
     if (v !== undefined) parts.push(quoteArg(v));
   }
-  for (const f of ['party', 'date', 'link', 'business-id', 'note'] as const) {
+  for (const f of ['party', 'date', 'link', 'business-id', 'note', 'duplicate'] as const) {
     const v = fieldValue(values, f);
     if (v !== undefined) parts.push(`${f}=${quoteArg(v.replace(/\s*\n\s*/g, ' '))}`);
   }
@@ -103,7 +116,7 @@ const FIELD_TO_BLOCK: Record<string, ReportField> = {
   goal: 'goal',
   goalid: 'goal',
   title: 'title',
-  duplicate: 'title',
+  duplicate: 'duplicate',
   party: 'party',
   partyid: 'party',
   date: 'date',
@@ -119,13 +132,22 @@ const FIELD_TO_BLOCK: Record<string, ReportField> = {
 const MAX_ERROR_CHARS = 300;
 
 /**
- * A rejected report → `response_action: errors` for the form: the message goes on the field
- * named by `data.field` (or the title when the core names none).
+ * A rejected report → `response_action: errors` for the form. Each problem the core lists in
+ * `data.problems` goes on its own field; a duplicate on the "store anyway" box; otherwise the
+ * whole message on the field named by `data.field`, or on the title.
  */
 export function formErrors(r: Reply): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const problems = Array.isArray(r.data.problems) ? (r.data.problems as FieldProblem[]) : [];
+  for (const p of problems) {
+    const block = typeof p.field === 'string' ? FIELD_TO_BLOCK[p.field.toLowerCase()] : undefined;
+    if (block && errors[block] === undefined) errors[block] = clip(describeProblem(r.lang, p), MAX_ERROR_CHARS);
+  }
+  if (Object.keys(errors).length > 0) return errors;
+  const message = clip([r.text, ...r.sections.flatMap((s) => s.lines)].filter((x) => x.trim() !== '').join(' '), MAX_ERROR_CHARS);
+  if (r.data.error === 'duplicate') return { duplicate: message };
   const named = typeof r.data.field === 'string' ? FIELD_TO_BLOCK[r.data.field.toLowerCase()] : undefined;
-  const message = [r.text, ...r.sections.flatMap((s) => s.lines)].filter((x) => x.trim() !== '').join(' ');
-  return { [named ?? 'title']: clip(message, MAX_ERROR_CHARS) };
+  return { [named ?? 'title']: message };
 }
 
 /** Reads the metadata back; a tampered or missing value gives the defaults. */

@@ -1,8 +1,8 @@
 /**
- * Starts the real Slack adapter (real Bolt, real core from createApp) against the fake Slack.
- * `/report`, `/progress`, `/outcomes` and `/boom` are answered by a small stand-in so these
- * tests check the adapter's translation, not the outcome rules (tested elsewhere); every
- * other text goes to the real bot. Every message the core receives is recorded.
+ * Starts the real Slack adapter (real Bolt, real core from createApp, real SQLite file)
+ * against the fake Slack. Two test-only commands are added in front of the core: `/long`
+ * (a reply over Slack's limits) and `/boom` (a failure escaping the core). Every message the
+ * core receives is recorded. U123 and U555 are admins, so they may report.
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp, type App } from '../../../src/main.js';
 import type { Bot, Inbound } from '../../../src/core/bot.js';
-import { errorReply, reply, type Reply } from '../../../src/core/reply.js';
-import { parseArgs, splitCommand } from '../../../src/core/commands/parse.js';
+import { reply } from '../../../src/core/reply.js';
+import { splitCommand } from '../../../src/core/commands/parse.js';
 import { startSlack } from '../../../src/adapters/slack/index.js';
 import type { RunningAdapter } from '../../../src/adapters/types.js';
 import { FakeSlack } from '../../fakes/slack/fake-slack.js';
@@ -41,43 +41,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The stand-in for outcome commands: validates a Business ID like the core does, echoes the title. */
-function fakeReport(lang: Reply['lang'], rest: string): Reply {
-  const args = parseArgs(rest);
-  const [goal, title] = args.positional;
-  if (!goal || !title) return errorReply(lang, 'Give a goal and a title.', { data: { field: goal ? 'title' : 'goal' } });
-  const bid = args.named['business-id'];
-  if (bid !== undefined && !/^\d{7}-\d$/.test(bid)) return errorReply(lang, `business-id: "${bid}" is not a Business ID (1234567-8).`, { data: { field: 'business-id' } });
-  return reply(lang, `Reported #1 "${title}" for ${goal}.`, {
-    title: 'Outcome reported',
-    progress: [{ goalId: goal, label: 'New companies', count: 5, target: 15, comparator: 'exactly', needed: 15, met: false }],
-    data: { outcome: { id: 1, goal, title, ...args.named } },
-  });
-}
-
 function stubBot(real: Bot, inbound: Inbound[]): Bot {
   return {
     services: real.services,
     async handle(msg) {
       inbound.push(msg);
-      const lang = msg.locale ?? 'en';
       if (!msg.text.startsWith('/')) return real.handle(msg);
-      const { name, rest } = splitCommand(msg.text);
+      const { name } = splitCommand(msg.text);
       switch (name) {
-        case 'report':
-          return fakeReport(lang, rest);
-        case 'progress':
-          return reply(lang, '', {
-            title: 'Progress',
-            progress: [
-              { goalId: 'companies', label: 'New companies', count: 4, target: 15, comparator: 'exactly', needed: 15, met: false },
-              { goalId: 'olympic-data-strategy', label: 'Olympic data strategy', count: 1, target: null, comparator: null, needed: null, met: false },
-            ],
-          });
-        case 'outcomes':
-          return reply(lang, 'Latest outcomes', { sections: [{ lines: ['#1 2025-03-01 New companies: Acme <!channel> Oy (KAMK)'] }] });
         case 'long':
-          return reply(lang, 'Long', { sections: Array.from({ length: 80 }, (_, i) => ({ heading: `Part ${i}`, lines: ['x'.repeat(100)] })) });
+          return reply(msg.locale ?? 'en', 'Long', { sections: Array.from({ length: 80 }, (_, i) => ({ heading: `Part ${i}`, lines: ['x'.repeat(100)] })) });
         case 'boom':
           throw new Error('kaboom');
         default:
@@ -97,6 +70,7 @@ export async function startHarness(opts: { socket?: boolean } = {}): Promise<Har
     BOT_DB_PATH: path.join(tempDir('kajaani-slack-'), 'bot.db'),
     BOT_TIMEZONE: 'Europe/Helsinki',
     BOT_DEFAULT_LANGUAGE: 'en',
+    BOT_ADMINS: 'slack:U123,slack:U555',
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_PORT: String(port),

@@ -106,7 +106,7 @@ describe('Slack over HTTP: /kajaani', () => {
     const { id } = await slash('report companies "Acme" business-id=123');
     const post = await h.fake.waitForResponse(id);
     expect(post.body.response_type).toBe('ephemeral');
-    expect(blocksText(post.body)).toContain('is not a Business ID');
+    expect(blocksText(post.body)).toContain('is not a Finnish Business ID');
     expect(blocksText(post.body)).not.toContain('kajaani_share');
   });
 
@@ -148,6 +148,19 @@ describe('Slack over HTTP: the report form', () => {
     expect(view).toContain('"initial_date":"2025-03-04"');
   });
 
+  it('puts a duplicate on the "store anyway" box, and stores it when that box is ticked', async () => {
+    const meta = JSON.stringify({ lang: 'en', channel: 'C123', responseUrl: h.fake.responseUrl('form-dup') });
+    const first = await interactive(reportSubmission({ goal: 'companies', title: 'Dup Oy', date: '2025-03-01' }, meta));
+    expect(first.text).toBe('');
+    await h.fake.waitForResponse('form-dup');
+    const again = await interactive(reportSubmission({ goal: 'companies', title: 'Dup Oy', date: '2025-03-01' }, meta));
+    expect(JSON.parse(again.text)).toMatchObject({ response_action: 'errors', errors: { duplicate: expect.stringContaining('duplicate') } });
+    const forced = await interactive(reportSubmission({ goal: 'companies', title: 'Dup Oy', date: '2025-03-01', duplicateOk: true }, meta));
+    expect(forced.text).toBe('');
+    expect(h.inbound.at(-1)?.text).toBe('/report companies "Dup Oy" date=2025-03-01 duplicate=ok');
+    await h.fake.waitForResponse('form-dup', 2);
+  });
+
   it('shows an invalid field as an inline error and stores nothing', async () => {
     const meta = JSON.stringify({ lang: 'en', channel: 'C123', responseUrl: h.fake.responseUrl('form-bad') });
     const res = await interactive(reportSubmission({ goal: 'companies', title: 'Acme Oy', date: '2025-03-01', businessId: '12345' }, meta));
@@ -170,7 +183,7 @@ describe('Slack over HTTP: the report form', () => {
     const sent = JSON.stringify(post.body);
     expect(sent).toContain('&lt;!channel&gt; &amp; Co');
     expect(sent).not.toContain('<!channel>');
-    expect(sent).toContain('█░░'); // the new progress as a bar
+    expect(sent).toMatch(/new companies: █+░+ \d+ \/ 15/); // the new progress as a bar
   });
 
   it('confirms in a DM when the form was opened from a button (no response_url)', async () => {
@@ -266,8 +279,8 @@ describe('Slack over HTTP: buttons and the Home tab', () => {
     expect(call.args.user_id).toBe('U300');
     const view = JSON.stringify(call.args.view);
     expect(view).toContain('"type":"home"');
-    expect(view).toContain('New companies: ███░░░░░░░ 4 / 15');
-    expect(view).toContain('Acme &lt;!channel&gt; Oy');
+    expect(view).toMatch(/new companies: [█░]{10} \d+ \/ 15/);
+    expect(view).toContain('Acme &lt;!channel&gt; &amp; Co');
     expect(view).not.toContain('<!channel>');
     expect(view).toContain('kajaani_open_report');
   });

@@ -88,7 +88,7 @@ export function buttonClick(actionId: string, value: string, o: { user?: string;
 
 /** A `view_submission` for the report form, with the values as Slack sends them. */
 export function reportSubmission(
-  fields: { goal?: string; title?: string; party?: string; date?: string; link?: string; businessId?: string; note?: string },
+  fields: { goal?: string; title?: string; party?: string; date?: string; link?: string; businessId?: string; note?: string; duplicateOk?: boolean },
   privateMetadata: string,
   user = 'U123',
 ): Record<string, unknown> {
@@ -117,6 +117,7 @@ export function reportSubmission(
           link: { value: { type: 'url_text_input', value: fields.link ?? null } },
           'business-id': text(fields.businessId),
           note: text(fields.note),
+          duplicate: { value: { type: 'checkboxes', selected_options: fields.duplicateOk ? [{ text: { type: 'plain_text', text: 'Store anyway' }, value: 'ok' }] : [] } },
         },
       },
       hash: '1700000000.abc',

@@ -68,7 +68,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   let adapter: RunningAdapter;
   try {
-    adapter = await startDiscord(app, { deferAfterMs: options.deferAfterMs ?? 1500, readyTimeoutMs: options.readyTimeoutMs ?? 5000 });
+    // A generous defer threshold, so a loaded CI machine does not turn quick answers into deferred ones.
+    adapter = await startDiscord(app, { deferAfterMs: options.deferAfterMs ?? 2500, readyTimeoutMs: options.readyTimeoutMs ?? 5000 });
   } catch (err) {
     app.close();
     await fake.close();

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { errorReply, reply } from '../../../src/core/reply.js';
 import { REPORT_MODAL_ID } from '../../../src/adapters/discord/report-modal.js';
+import { renderReply } from '../../../src/adapters/discord/render.js';
 import { defaultUser, opt, snowflake } from '../../fakes/discord/fake-discord.js';
 import { startHarness, to, type Harness } from './harness.js';
 
@@ -236,12 +237,15 @@ describe('Discord replies: privacy, failures, files and limits', () => {
   it('splits a long answer over several messages within Discord’s limits', async () => {
     const progress = Array.from({ length: 40 }, (_, i) => ({ goalId: `g${i}`, label: `Goal ${i}`, count: i % 5, target: 4, comparator: 'at-least' as const, needed: 4, met: i % 5 >= 4 }));
     const sources = Array.from({ length: 60 }, (_, i) => ({ id: `s${i}`, title: `Source number ${i} with a fairly long title`, url: `https://example.fi/${'x'.repeat(40)}/${i}` }));
-    h = await startHarness({ wrap: () => async () => reply('en', 'word '.repeat(9000), { title: 'Everything', progress, sources }) });
+    const long = reply('en', 'word '.repeat(9000), { title: 'Everything', progress, sources });
+    const expected = renderReply(long).length;
+    expect(expected).toBeGreaterThan(1);
+    h = await startHarness({ wrap: () => async () => long });
     const { id, token } = h.fake.chatInput('progress');
     const cb = await h.fake.waitForRequest(callback(id));
-    await sleep(300);
-    const messages = [cb.body.data, ...h.fake.requests.filter(followUp(token)).map((r) => r.body)];
-    expect(messages.length).toBeGreaterThan(1);
+    const followUps = await h.fake.waitForRequests(followUp(token), expected - 1);
+    const messages = [cb.body.data, ...followUps.map((r) => r.body)];
+    expect(messages).toHaveLength(expected);
     let fields = 0;
     let text = 0;
     for (const m of messages) {

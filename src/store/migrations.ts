@@ -86,6 +86,45 @@ export const migrations: Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'the audit history is append-only'); END;
     `,
   },
+  {
+    version: 3,
+    description: 'weekly digest: channel subscriptions, one claim per (period, channel), indexes for period queries',
+    sql: `
+      -- One row per subscribed channel; channel is 'slack:<channel>' or 'discord:<channel>'.
+      CREATE TABLE digest_subscriptions (
+        channel       TEXT PRIMARY KEY,
+        platform      TEXT NOT NULL CHECK (platform IN ('slack', 'discord')),
+        conversation  TEXT NOT NULL,
+        lang          TEXT NOT NULL CHECK (lang IN ('fi', 'en', 'both')),
+        subscribed_by TEXT NOT NULL,
+        subscribed_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Exactly once: a (period, channel) row is claimed in a transaction before posting and
+      -- marked done with the platform's message id after. The primary key is the guarantee.
+      CREATE TABLE digest_posts (
+        period          TEXT NOT NULL,
+        channel         TEXT NOT NULL,
+        status          TEXT NOT NULL CHECK (status IN ('claimed', 'failed', 'done', 'skipped', 'abandoned')),
+        owner           TEXT NOT NULL,
+        claimed_at      TEXT NOT NULL,
+        lease_until     TEXT NOT NULL,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        message_id      TEXT,
+        last_error      TEXT,
+        done_at         TEXT,
+        PRIMARY KEY (period, channel)
+      ) STRICT;
+      CREATE INDEX digest_posts_retry ON digest_posts (status, next_attempt_at);
+
+      -- The digest counts and lists by report, retraction and audit time.
+      CREATE INDEX outcomes_goal_reported ON outcomes (goal_id, reported_at);
+      CREATE INDEX outcomes_reported_at ON outcomes (reported_at);
+      CREATE INDEX outcomes_retracted_at ON outcomes (retracted_at) WHERE status = 'retracted';
+      CREATE INDEX audit_action_at ON audit (action, at);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -13,6 +13,7 @@ import { grantCommand } from './grant.js';
 import { revokeCommand } from './revoke.js';
 import { rolesCommand } from './roles.js';
 import { exportCommand } from './export.js';
+import { digestCommand } from './digest.js';
 import { reloadCommand } from './reload.js';
 
 export const commands: Command[] = [
@@ -29,6 +30,7 @@ export const commands: Command[] = [
   revokeCommand,
   rolesCommand,
   exportCommand,
+  digestCommand,
   reloadCommand,
 ];
 

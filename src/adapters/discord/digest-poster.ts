@@ -1,0 +1,64 @@
+/**
+ * Posts the weekly digest to a Discord channel: one message with an embed per language and
+ * the chart as an attachment (with its description as alt text), shown inside the last
+ * embed. Mentions are never parsed (`allowed_mentions: { parse: [] }`).
+ */
+import { REST, Routes, escapeMarkdown, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import type { RenderedDigest } from '../../core/digest/build.js';
+import type { DigestTarget } from '../../core/digest/channels.js';
+import type { Reply } from '../../core/reply.js';
+import { defuseMentions, type DigestPoster } from '../../digest/poster.js';
+
+export interface DiscordDigestPosterOptions {
+  token: string;
+  /** REST base without the version, e.g. `http://127.0.0.1:PORT/api` (DISCORD_API_URL). */
+  apiUrl?: string;
+  /** An existing REST client (e.g. the running bot's `client.rest`) instead of a new one. */
+  rest?: REST;
+}
+
+/** Discord's limits for an embed's title and description. */
+const TITLE_MAX = 256;
+const DESCRIPTION_MAX = 4096;
+/** The bot's accent colour for digest embeds. */
+const COLOUR = 0x2563eb;
+
+/** Escapes markdown and defuses mentions in user text. */
+export function escapeDiscord(text: string): string {
+  return defuseMentions(escapeMarkdown(text)).replace(/<([@#]|:)/g, '<\u200b$1');
+}
+
+/** One embed per language; the chart goes into the last one. */
+export function digestEmbeds(replies: Reply[], chartFile: string) {
+  return replies.map((r, i) => {
+    const parts = [escapeDiscord(r.text)];
+    for (const s of r.sections) parts.push([...(s.heading ? [`**${escapeDiscord(s.heading)}**`] : []), ...s.lines.map(escapeDiscord)].join('\n'));
+    return {
+      ...(r.title ? { title: defuseMentions(r.title).slice(0, TITLE_MAX) } : {}),
+      description: parts.join('\n\n').slice(0, DESCRIPTION_MAX),
+      color: COLOUR,
+      ...(i === replies.length - 1 ? { image: { url: `attachment://${chartFile}` } } : {}),
+    };
+  });
+}
+
+export function createDiscordDigestPoster(opts: DiscordDigestPosterOptions): DigestPoster {
+  // A REST client of its own gives up after 2 retries and 20 s, well within the claim lease.
+  const rest = opts.rest ?? new REST({ ...(opts.apiUrl ? { api: opts.apiUrl.replace(/\/+$/, '') } : {}), retries: 2, timeout: 20_000 }).setToken(opts.token);
+  return {
+    platform: 'discord',
+    async post(target: DigestTarget, digest: RenderedDigest) {
+      const { chart } = digest;
+      const body: RESTPostAPIChannelMessageJSONBody = {
+        embeds: digestEmbeds(digest.replies, chart.filename),
+        attachments: [{ id: '0', filename: chart.filename, description: chart.alt.slice(0, 1024) }],
+        allowed_mentions: { parse: [] },
+      };
+      const message = (await rest.post(Routes.channelMessages(target.channelId), {
+        body,
+        files: [{ name: chart.filename, data: chart.png, contentType: 'image/png' }],
+      })) as { id: string };
+      return { messageId: message.id };
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The digest's clock: croner fires at DIGEST_CRON in BOT_TIMEZONE (daylight-saving changes
+ * handled by croner), delivery claims make every post happen once, a retry timer picks up
+ * failed posts after their back-off, and at start the latest missed run is caught up.
+ */
+import { Cron } from 'croner';
+import type { Services } from '../core/services.js';
+import { previousWeek } from '../core/digest/period.js';
+import { loadDigestConfig, type DigestConfig } from './config.js';
+import { deliverDigest, retryDue, type DeliveryReport } from './deliver.js';
+import type { DigestPoster } from './poster.js';
+import { digestTargets } from './targets.js';
+
+/**
+ * How often failed posts are checked. The shortest back-off is a minute, so checking every
+ * 30 s retries at most 30 s late.
+ */
+export const RETRY_CHECK_MS = 30_000;
+
+/** A cron that never fires by itself: for computing run times. */
+function schedule(pattern: string, timeZone: string): Cron {
+  return new Cron(pattern, { timezone: timeZone, paused: true });
+}
+
+/** The next `n` run times after `from` (UTC instants). */
+export function nextDigestRuns(pattern: string, timeZone: string, from: Date, n: number): Date[] {
+  const cron = schedule(pattern, timeZone);
+  const runs = cron.nextRuns(n, from);
+  cron.stop();
+  return runs;
+}
+
+/** The latest run time at or before `now`, or null. */
+export function latestDigestRun(pattern: string, timeZone: string, now: Date): Date | null {
+  const cron = schedule(pattern, timeZone);
+  // previousRuns excludes a run exactly at the reference; a second later includes it.
+  const [last] = cron.previousRuns(1, new Date(now.getTime() + 1000));
+  cron.stop();
+  return last ?? null;
+}
+
+/** What the scheduler exposes (tests call these directly with a controlled clock). */
+export interface DigestScheduler {
+  readonly config: DigestConfig;
+  /** The scheduled run: the previous week's digest to every target. */
+  runScheduled(): Promise<DeliveryReport>;
+  /** Posts the latest missed run's digest (if any) to targets that existed before it. */
+  catchUp(): Promise<DeliveryReport | null>;
+  /** Retries failed posts whose back-off has passed. */
+  retry(): Promise<DeliveryReport[]>;
+  /** The next scheduled run time. */
+  nextRun(): Date | null;
+  stop(): void;
+}
+
+export interface SchedulerOptions {
+  /** The environment to read DIGEST_* from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** False in tests: no timers, only the methods. */
+  timers?: boolean;
+}
+
+/** Builds the scheduler without starting timers. */
+export function createDigestScheduler(services: Services, posters: DigestPoster[], opts: SchedulerOptions = {}): DigestScheduler {
+  const config = loadDigestConfig(opts.env ?? process.env);
+  const tz = services.config.BOT_TIMEZONE;
+  const targets = () => digestTargets(services.store, config, services.config.BOT_DEFAULT_LANGUAGE);
+  const delivery = { skipQuiet: config.DIGEST_SKIP_QUIET };
+  let cron: Cron | null = null;
+  let retryTimer: NodeJS.Timeout | null = null;
+
+  const scheduler: DigestScheduler = {
+    config,
+    runScheduled: () => deliverDigest(services, posters, targets(), previousWeek(services.now(), tz), delivery),
+    async catchUp() {
+      const now = services.now();
+      const last = latestDigestRun(config.DIGEST_CRON, tz, now);
+      if (!last) return null;
+      // Only channels that were already subscribed when the run was due missed it.
+      const eligible = targets().filter((t) => t.since === null || t.since <= last.toISOString());
+      const report = await deliverDigest(services, posters, eligible, previousWeek(last, tz), delivery);
+      const posted = report.results.filter((r) => r.status === 'posted').length;
+      if (posted > 0) services.log.info({ period: report.period, missedRun: last.toISOString(), posted }, 'posted a missed digest at start');
+      return report;
+    },
+    retry: () => retryDue(services, posters, targets(), delivery),
+    nextRun() {
+      return nextDigestRuns(config.DIGEST_CRON, tz, services.now(), 1)[0] ?? null;
+    },
+    stop() {
+      cron?.stop();
+      if (retryTimer) clearInterval(retryTimer);
+      cron = null;
+      retryTimer = null;
+    },
+  };
+
+  if (opts.timers !== false) {
+    const guard = (what: string, fn: () => Promise<unknown>) => () => {
+      fn().catch((err: unknown) => services.log.error({ err }, `digest ${what} failed`));
+    };
+    cron = new Cron(config.DIGEST_CRON, { timezone: tz, protect: true, unref: true, name: 'digest' }, guard('run', scheduler.runScheduled));
+    retryTimer = setInterval(guard('retry', scheduler.retry), RETRY_CHECK_MS);
+    retryTimer.unref();
+  }
+  return scheduler;
+}
+
+/**
+ * Starts the digest in the running bot: the weekly schedule, the retry timer, and the
+ * catch-up of a run missed while the bot was down. Stop it with `.stop()` on shutdown.
+ */
+export function startDigestScheduler(app: { services: Services }, posters: DigestPoster[], opts: SchedulerOptions = {}): DigestScheduler {
+  const scheduler = createDigestScheduler(app.services, posters, opts);
+  void scheduler.catchUp().catch((err: unknown) => app.services.log.error({ err }, 'digest catch-up failed'));
+  app.services.log.info({ cron: scheduler.config.DIGEST_CRON, next: scheduler.nextRun()?.toISOString() }, 'digest scheduled');
+  return scheduler;
+}

@@ -90,7 +90,7 @@ async function start(argv: string[]): Promise<void> {
     if (err instanceof StartupError) fail(`kajaani-bot cannot start.\n${err.message}`);
     throw err;
   }
-  process.stderr.write(`kajaani-bot running: ${running.map((r) => r.name).join(', ')}\n`);
+  process.stderr.write(`kajaani-bot running: ${running.map((r) => (r.detail ? `${r.name} (${r.detail})` : r.name)).join(', ')}\n`);
   // An unhandled rejection in a platform SDK must never take the bot down.
   process.on('unhandledRejection', (reason) => app.services.log.error({ err: reason }, 'unhandled rejection'));
   const shutdown = async () => {

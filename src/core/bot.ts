@@ -19,7 +19,7 @@ export interface Inbound {
   /** Platform-qualified user id, e.g. `slack:U123`. */
   user: string;
   text: string;
-  /** The user's locale when the platform knows it; otherwise the text's language is used. */
+  /** The user's locale when the platform knows it: the language of commands, and of questions whose words don't tell. */
   locale?: Lang;
   conversationId?: string;
   platformRoles?: CommandContext['platformRoles'];
@@ -46,7 +46,10 @@ export function createBot(services: Services): Bot {
     const text = msg.text.normalize('NFC').trim();
     const isCommand = text.startsWith('/');
     const { name, rest } = isCommand ? splitCommand(text) : { name: 'ask', rest: text };
-    const lang: Lang = msg.locale ?? services.knowledge.answerer.detectLanguage(isCommand ? rest : text, defaultLang);
+    // Commands say little about their language, so the platform locale decides; a question's
+    // own words decide when they are clear (a Finnish question from an English-locale user).
+    const detect = (t: string, fallback: Lang) => services.knowledge.answerer.detectLanguage(t, fallback);
+    const lang: Lang = isCommand ? (msg.locale ?? detect(rest, defaultLang)) : detect(text, msg.locale ?? defaultLang);
     if (text.length > MAX_INPUT_CHARS) return errorReply(lang, TOO_LONG[lang]);
 
     const ctx: CommandContext = {

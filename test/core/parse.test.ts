@@ -17,6 +17,11 @@ describe('command parsing', () => {
     expect(parseArgs("companies KAMK's spin-off").positional).toEqual(['companies', "KAMK's", 'spin-off']);
   });
 
+  it('keeps a fully quoted value positional even with "=" in it', () => {
+    expect(parseArgs('companies "E=mc2 Oy" party=KAMK').positional).toEqual(['companies', 'E=mc2 Oy']);
+    expect(parseArgs('companies "E=mc2 Oy" party=KAMK').named).toEqual({ party: 'KAMK' });
+  });
+
   it('rejects an unclosed quote', () => {
     expect(() => parseArgs('companies "Acme Oy party=KAMK')).toThrowError(CommandSyntaxError);
   });

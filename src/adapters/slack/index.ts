@@ -98,6 +98,7 @@ export async function startSlack(app: App, options: SlackAdapterOptions = {}): P
   app.services.log.info(mode === 'socket' ? { adapter: 'slack', mode } : { adapter: 'slack', mode, port: c.SLACK_PORT, path: '/slack/events' }, `slack: started in ${mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}`);
   return {
     name: 'slack',
+    detail: mode === 'socket' ? 'Socket Mode' : `HTTP on port ${c.SLACK_PORT} at /slack/events`,
     stop: async () => {
       await boltApp.stop();
     },

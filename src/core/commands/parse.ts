@@ -15,14 +15,16 @@ export class CommandSyntaxError extends Error {
 const OPEN_TO_CLOSE: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '„': '”', '‘': '’', '’': '’' };
 
 /** Splits `raw` into tokens, honouring quotes. Throws `CommandSyntaxError` on an unclosed quote. */
-export function tokenize(raw: string): { text: string; quoted: boolean }[] {
-  const tokens: { text: string; quoted: boolean }[] = [];
+export function tokenize(raw: string): { text: string; quoted: boolean; startsQuoted: boolean }[] {
+  const tokens: { text: string; quoted: boolean; startsQuoted: boolean }[] = [];
   let i = 0;
   while (i < raw.length) {
     while (i < raw.length && /\s/.test(raw[i]!)) i++;
     if (i >= raw.length) break;
     let text = '';
     let quoted = false;
+    const start = i;
+    let startsQuoted = false;
     while (i < raw.length && !/\s/.test(raw[i]!)) {
       const ch = raw[i]!;
       const close = OPEN_TO_CLOSE[ch];
@@ -35,13 +37,14 @@ export function tokenize(raw: string): { text: string; quoted: boolean }[] {
         if (stop === -1) throw new CommandSyntaxError('unbalanced-quote');
         text += raw.slice(i + 1, stop);
         quoted = true;
+        if (i === start) startsQuoted = true;
         i = stop + 1;
       } else {
         text += ch;
         i++;
       }
     }
-    tokens.push({ text, quoted });
+    tokens.push({ text, quoted, startsQuoted });
   }
   return tokens;
 }
@@ -51,7 +54,8 @@ export function parseArgs(raw: string): CommandArgs {
   const positional: string[] = [];
   const named: Record<string, string> = {};
   for (const tok of tokenize(raw)) {
-    const m = /^([A-Za-z][A-Za-z0-9_-]*)=([\s\S]*)$/.exec(tok.text);
+    // A fully quoted token is a value even when it contains "=" ("E=mc2 Oy").
+    const m = tok.startsQuoted ? null : /^([A-Za-z][A-Za-z0-9_-]*)=([\s\S]*)$/.exec(tok.text);
     if (m) named[m[1]!.toLowerCase()] = m[2]!;
     else positional.push(tok.text);
   }

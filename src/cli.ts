@@ -18,6 +18,7 @@ const USAGE = `Usage:
   kajaani-bot ask "<question>" [--json]     answer one question
   kajaani-bot console [--user <id>] [--json] chat in the terminal (one message per line on a pipe)
   kajaani-bot start                          run the configured adapters (console when none)
+  kajaani-bot discord register|invite        register the Discord slash commands / print the invite link
   kajaani-bot help                           this text`;
 
 function fail(message: string, code = 1): never {
@@ -91,8 +92,9 @@ async function start(argv: string[]): Promise<void> {
     throw err;
   }
   process.stderr.write(`kajaani-bot running: ${running.map((r) => (r.detail ? `${r.name} (${r.detail})` : r.name)).join(', ')}\n`);
-  // An unhandled rejection in a platform SDK must never take the bot down.
-  process.on('unhandledRejection', (reason) => app.services.log.error({ err: reason }, 'unhandled rejection'));
+  // An unhandled rejection in a platform SDK must never take the bot down (the Discord
+  // adapter guards its own; this covers the rest).
+  if (!which.discord) process.on('unhandledRejection', (reason) => app.services.log.error({ err: reason }, 'unhandled rejection'));
   const shutdown = async () => {
     await Promise.allSettled(running.map((r) => r.stop()));
     app.close();
@@ -112,6 +114,9 @@ async function main(): Promise<void> {
     case undefined:
     case 'start':
       return start(rest);
+    case 'discord':
+      process.exitCode = await (await import('./adapters/discord/cli.js')).runDiscordCli(rest);
+      return;
     case 'help':
     case '--help':
     case '-h':

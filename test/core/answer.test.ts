@@ -115,3 +115,22 @@ describe('language detection', () => {
     expect(answerer.detectLanguage('CSC?', 'fi')).toBe('fi');
   });
 });
+
+describe('lists and their members', () => {
+  it('prefers the goal a question names over the list of goals', () => {
+    expect(ask('Montako yritystä tavoitellaan?').best).toBe('goal:companies');
+    expect(ask('How many new firms is the goal?').best).toBe('goal:companies');
+  });
+
+  it('gives the whole list when all are asked for', () => {
+    expect(ask('list all goals').best).toBe('list:goals');
+    expect(ask('Mitkä ovat sopimuksen tavoitteet?').best).toBe('list:goals');
+    expect(ask('who are the parties').best).toBe('list:parties');
+  });
+
+  it('says when a name asked about is not a party', () => {
+    const { text } = ask('Is Nokia a party?');
+    expect(text).toMatch(/“Nokia” is not among the agreement's parties/);
+    expect(text).toContain('Sotkamo');
+  });
+});

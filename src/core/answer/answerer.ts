@@ -69,12 +69,27 @@ const KIND_HINTS: [string, CandidateKind[]][] = [
 ];
 const KIND_BOOST = 1.5;
 
-/** Re-weights the BM25 ranking by the kind of answer the question asks for. */
+/** A list answer and the kind of its members. */
+const LIST_OF: Partial<Record<CandidateKind, CandidateKind>> = { parties: 'party', goals: 'goal', 'focus-areas': 'focus' };
+/** A list yields to one of its members the question names ("montako yritystä" → companies). */
+const LIST_YIELD = 0.75;
+
+/**
+ * Re-weights the BM25 ranking by the kind of answer the question asks for, and prefers a
+ * named member over the whole list unless the question asks for all ("all goals").
+ */
 function applyKindHints(ranked: Scored[], features: Set<string>): Scored[] {
   const wanted = new Set<CandidateKind>();
   for (const [f, kinds] of KIND_HINTS) if (features.has(f)) kinds.forEach((k) => wanted.add(k));
+  const named = new Set(ranked.map((s) => s.candidate.kind));
+  const asksAll = features.has('c:all');
   return ranked
-    .map((s) => (wanted.has(s.candidate.kind) ? { ...s, score: s.score * KIND_BOOST } : s))
+    .map((s) => {
+      let score = wanted.has(s.candidate.kind) ? s.score * KIND_BOOST : s.score;
+      const member = LIST_OF[s.candidate.kind];
+      if (member && named.has(member) && !asksAll) score *= LIST_YIELD;
+      return score === s.score ? s : { ...s, score };
+    })
     .sort((a, b) => b.score - a.score);
 }
 
@@ -96,8 +111,8 @@ function unknownShare(a: Analysis): number {
   }
   return topical + unknown === 0 ? 0 : unknown / (topical + unknown);
 }
-/** A second reading within this ratio of the best is offered as an alternative. */
-const ALTERNATIVE_RATIO = 0.85;
+/** A different kind of answer scoring within this ratio of the best is offered too. */
+const ALTERNATIVE_RATIO = 0.75;
 
 function entityIds(features: Set<string>, prefix: string): string[] {
   return [...features].filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
@@ -130,9 +145,9 @@ export function buildAnswerer(kb: KnowledgeBase): Answerer {
     // Asking for help is always answered; a greeting only when nothing else was said.
     const helpAsked = top?.candidate.kind === 'help' && analysis.features.has('c:help');
     const declined = !helpAsked && (!top || top.score < MIN_SCORE || !sharesTopic || unknownShare(analysis) > MAX_UNKNOWN_SHARE);
-    const second = ranked.find((s) => s.candidate.id !== top?.candidate.id);
-    const alternative =
-      !declined && top && second && second.score >= top.score * ALTERNATIVE_RATIO && second.candidate.kind !== 'help' ? second.candidate : null;
+    // Another reading worth offering: a close runner-up of a different kind (a goal vs a focus area).
+    const second = ranked.find((s) => s.candidate.kind !== top?.candidate.kind && s.candidate.kind !== 'help');
+    const alternative = !declined && top && second && second.score >= top.score * ALTERNATIVE_RATIO ? second.candidate : null;
     return {
       lang,
       analysis,

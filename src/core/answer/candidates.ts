@@ -57,11 +57,16 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   return new Lexicon(terms, docWords);
 }
 
-function bagOf(lex: Lexicon, texts: { text: string; lang: Lang }[], extra: string[]): Map<string, number> {
+/**
+ * The features of some texts. For an entity (`unique`), each feature counts once however
+ * many of its aliases share it: twenty aliases must not make "firms" weigh less (BM25 length
+ * normalisation) than a two-word list entry.
+ */
+function bagOf(lex: Lexicon, texts: { text: string; lang: Lang }[], extra: string[], unique = false): Map<string, number> {
   const bag = new Map<string, number>();
-  const add = (f: string) => bag.set(f, (bag.get(f) ?? 0) + 1);
+  const add = (f: string) => bag.set(f, unique ? 1 : (bag.get(f) ?? 0) + 1);
   for (const { text, lang } of texts) for (const f of lex.analyze(text, lang, { correctTypos: false }).features) add(f);
-  for (const f of extra) add(f);
+  for (const f of extra) bag.set(f, (bag.get(f) ?? 0) + 1);
   return bag;
 }
 
@@ -76,9 +81,12 @@ export function isTopical(f: string): boolean {
   return !f.startsWith('w:') && !f.startsWith('n:') && !GENERIC_CONCEPTS.has(f);
 }
 
+/** Concepts too broad to open an entity on their own (kind words and time words). */
+const NOT_GATES = new Set(['c:party', 'c:goal', 'c:focus', 'c:start', 'c:end', 'c:period', 'c:progress']);
+
 /** The entity's own feature plus the topical concepts its names use ("firms" → c:company). */
 function entityGate(feature: string, bag: Map<string, number>): string[] {
-  return [feature, ...[...bag.keys()].filter((f) => f.startsWith('c:') && isTopical(f) && f !== 'c:party' && f !== 'c:goal' && f !== 'c:focus')];
+  return [feature, ...[...bag.keys()].filter((f) => f.startsWith('c:') && isTopical(f) && !NOT_GATES.has(f))];
 }
 
 function candidate(id: string, kind: CandidateKind, ref: string, bag: Map<string, number>, gate: string[]): Candidate {
@@ -93,7 +101,7 @@ const both = (en: string[], fi: string[]) => [...en.map((text) => ({ text, lang:
 export function buildCandidates(kb: KnowledgeBase, lex: Lexicon): Candidate[] {
   const out: Candidate[] = [];
   for (const p of kb.parties) {
-    const bag = bagOf(lex, both([p.name.en, ...p.aliases.en], [p.name.fi, ...p.aliases.fi]), [`party:${p.id}`, `party:${p.id}`, 'c:party', 'c:role', 'c:what']);
+    const bag = bagOf(lex, both([p.name.en, ...p.aliases.en], [p.name.fi, ...p.aliases.fi]), [`party:${p.id}`, 'c:party', 'c:role', 'c:what'], true);
     out.push(candidate(`party:${p.id}`, 'party', p.id, bag, [`party:${p.id}`]));
   }
   const facts = [...kb.agreement.facts, ...kb.faq];
@@ -106,19 +114,19 @@ export function buildCandidates(kb: KnowledgeBase, lex: Lexicon): Candidate[] {
   };
   out.push(candidate('list:parties', 'parties', 'parties', listBag('parties', [['c:party', 3], ['c:who', 2], ['c:all', 1], ['c:agreement', 1], ['c:contracting', 1], ['c:cooperation', 1], ['c:authority', 1], ['c:ministry', 1], ['c:university', 1]]), ['c:party', 'c:who', 'c:ministry', 'c:university', 'c:authority']));
   for (const g of kb.goals) {
-    const bag = bagOf(lex, both([g.name.en, ...g.aliases.en], [g.name.fi, ...g.aliases.fi]), [`goal:${g.id}`, `goal:${g.id}`, 'c:goal', 'c:count', 'c:progress']);
+    const bag = bagOf(lex, both([g.name.en, ...g.aliases.en], [g.name.fi, ...g.aliases.fi]), [`goal:${g.id}`, 'c:goal', 'c:count', 'c:progress'], true);
     const names = bagOf(lex, both([g.name.en, ...g.aliases.en], [g.name.fi, ...g.aliases.fi]), []);
     out.push(candidate(`goal:${g.id}`, 'goal', g.id, bag, entityGate(`goal:${g.id}`, names)));
   }
   out.push(candidate('list:goals', 'goals', 'goals', listBag('goals', [['c:goal', 3], ['c:all', 1], ['c:agreement', 1], ['c:count', 1], ['c:progress', 1]]), ['c:goal', 'c:progress']));
   for (const a of kb.focusAreas) {
-    const bag = bagOf(lex, both([a.name.en, ...a.aliases.en], [a.name.fi, ...a.aliases.fi]), [`focus:${a.id}`, `focus:${a.id}`, 'c:focus', 'c:why']);
+    const bag = bagOf(lex, both([a.name.en, ...a.aliases.en], [a.name.fi, ...a.aliases.fi]), [`focus:${a.id}`, 'c:focus', 'c:why'], true);
     const names = bagOf(lex, both([a.name.en, ...a.aliases.en], [a.name.fi, ...a.aliases.fi]), []);
     out.push(candidate(`focus:${a.id}`, 'focus', a.id, bag, entityGate(`focus:${a.id}`, names)));
   }
   out.push(candidate('list:focus-areas', 'focus-areas', 'focus-areas', listBag('focus-areas', [['c:focus', 3], ['c:all', 1], ['c:agreement', 1], ['c:what', 1], ['c:why', 1]]), ['c:focus']));
   for (const pl of kb.places) {
-    const bag = bagOf(lex, both([pl.name.en, ...pl.aliases.en], [pl.name.fi, ...pl.aliases.fi]), [`place:${pl.id}`, `place:${pl.id}`, 'c:where', 'c:what']);
+    const bag = bagOf(lex, both([pl.name.en, ...pl.aliases.en], [pl.name.fi, ...pl.aliases.fi]), [`place:${pl.id}`, 'c:where', 'c:what'], true);
     out.push(candidate(`place:${pl.id}`, 'place', pl.id, bag, [`place:${pl.id}`]));
   }
   for (const f of facts.filter((x) => x.use === undefined)) {

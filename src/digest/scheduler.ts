@@ -4,6 +4,8 @@
  * failed posts after their back-off, and at start the latest missed run is caught up.
  */
 import { Cron } from 'croner';
+import { ConfigError } from '../config.js';
+import { StartupError } from '../main.js';
 import type { Services } from '../core/services.js';
 import { previousWeek } from '../core/digest/period.js';
 import { loadDigestConfig, type DigestConfig } from './config.js';
@@ -109,9 +111,16 @@ export function createDigestScheduler(services: Services, posters: DigestPoster[
 /**
  * Starts the digest in the running bot: the weekly schedule, the retry timer, and the
  * catch-up of a run missed while the bot was down. Stop it with `.stop()` on shutdown.
+ * A bad DIGEST_* variable throws `StartupError` naming it.
  */
 export function startDigestScheduler(app: { services: Services }, posters: DigestPoster[], opts: SchedulerOptions = {}): DigestScheduler {
-  const scheduler = createDigestScheduler(app.services, posters, opts);
+  let scheduler: DigestScheduler;
+  try {
+    scheduler = createDigestScheduler(app.services, posters, opts);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new StartupError(err.message);
+    throw err;
+  }
   void scheduler.catchUp().catch((err: unknown) => app.services.log.error({ err }, 'digest catch-up failed'));
   app.services.log.info({ cron: scheduler.config.DIGEST_CRON, next: scheduler.nextRun()?.toISOString() }, 'digest scheduled');
   return scheduler;

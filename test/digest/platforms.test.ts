@@ -118,6 +118,9 @@ describe('kajaani-bot digest run against fake Slack and fake Discord', () => {
 
   it('retries only the chart when the upload failed after the message was posted', async () => {
     const dbPath = tempDbPath();
+    const seeded = openStore(dbPath);
+    seedStore(seeded);
+    seeded.close();
     const env = envFor(dbPath, { DIGEST_SLACK_CHANNELS: 'C0RETRY' });
     const before = slack.calls.length;
     slack.fail('upload');
@@ -141,6 +144,19 @@ describe('kajaani-bot digest run against fake Slack and fake Discord', () => {
       'upload',
       'files.completeUploadExternal',
     ]);
+  });
+
+  it('posts a quiet week as two lines without a chart', async () => {
+    const env = envFor(tempDbPath(), { DIGEST_SLACK_CHANNELS: 'C0QUIET', DIGEST_DISCORD_CHANNELS: discord.channelId });
+    const slackBefore = slack.calls.length;
+    const discordBefore = discordPosts().length;
+    const r = await cli(['run', '--period', '2026-W40'], env);
+    expect(r.code).toBe(0);
+    expect(slack.calls.slice(slackBefore).map((c) => c.method)).toEqual(['chat.postMessage']);
+    const [message] = discordPosts().slice(discordBefore);
+    expect(message!.files).toEqual([]);
+    expect(message!.body.embeds[0].description).toContain('A quiet week');
+    expect(message!.body.embeds[0].image).toBeUndefined();
   });
 
   it('previews a digest as text or JSON without posting anything', async () => {

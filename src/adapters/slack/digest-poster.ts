@@ -90,7 +90,8 @@ export function createSlackDigestPoster(opts: SlackDigestPosterOptions): DigestP
         messageId = res.ts;
         progress.recordMessage(messageId);
       }
-      await uploadChart(target.channelId, digest);
+      // A quiet week is two lines and nothing else: an all-unchanged chart would only be noise.
+      if (!digest.quiet) await uploadChart(target.channelId, digest);
       return { messageId };
     },
   };

@@ -19,6 +19,8 @@ const USAGE = `Usage:
   kajaani-bot console [--user <id>] [--json] chat in the terminal (one message per line on a pipe)
   kajaani-bot start                          run the configured adapters (console when none)
   kajaani-bot discord register|invite        register the Discord slash commands / print the invite link
+  kajaani-bot digest preview [--period 2026-W48] [--lang en|fi|both] [--json]   print the weekly digest
+  kajaani-bot digest run [--period 2026-W48]                                     post it (once per channel)
   kajaani-bot help                           this text`;
 
 function fail(message: string, code = 1): never {
@@ -84,8 +86,12 @@ async function start(argv: string[]): Promise<void> {
     return;
   }
   let running: RunningAdapter[];
+  let digest: { stop(): void } | undefined;
   try {
     running = await startAdapters(app);
+    const { startDigestScheduler } = await import('./digest/scheduler.js');
+    const { postersFromConfig } = await import('./digest/posters.js');
+    digest = startDigestScheduler(app, await postersFromConfig(app.services.config));
   } catch (err) {
     app.close();
     if (err instanceof StartupError) fail(`kajaani-bot cannot start.\n${err.message}`);
@@ -96,6 +102,7 @@ async function start(argv: string[]): Promise<void> {
   // adapter guards its own; this covers the rest).
   if (!which.discord) process.on('unhandledRejection', (reason) => app.services.log.error({ err: reason }, 'unhandled rejection'));
   const shutdown = async () => {
+    digest?.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
     app.close();
     process.exit(0);
@@ -114,6 +121,9 @@ async function main(): Promise<void> {
     case undefined:
     case 'start':
       return start(rest);
+    case 'digest':
+      process.exitCode = await (await import('./cli-digest.js')).digestCli(rest);
+      return;
     case 'discord':
       process.exitCode = await (await import('./adapters/discord/cli.js')).runDiscordCli(rest);
       return;

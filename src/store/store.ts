@@ -76,21 +76,26 @@ function configure(db: Database.Database, busyTimeoutMs: number): void {
 
 /** Brings the schema up to date in one transaction; refuses a database from a newer build. */
 export function migrate(db: Database.Database): { from: number; to: number } {
-  const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > latestVersion) {
-    throw new StoreError(
-      `The database was written by a newer kajaani-bot (schema version ${from}; this build knows up to ${latestVersion}). Upgrade the bot or point BOT_DB_PATH at another file.`,
+  const tooNew = (v: number) =>
+    new StoreError(
+      `The database was written by a newer kajaani-bot (schema version ${v}; this build knows up to ${latestVersion}). Upgrade the bot or point BOT_DB_PATH at another file.`,
     );
-  }
-  if (from === latestVersion) return { from, to: from };
+  const seen = db.pragma('user_version', { simple: true }) as number;
+  if (seen > latestVersion) throw tooNew(seen);
+  if (seen === latestVersion) return { from: seen, to: seen };
   const apply = db.transaction(() => {
+    // Read the version again under the write lock: another process starting at the same
+    // moment may have migrated while we waited, and must not be migrated twice.
+    const from = db.pragma('user_version', { simple: true }) as number;
+    if (from > latestVersion) throw tooNew(from);
     for (const m of migrations.filter((x) => x.version > from).sort((a, b) => a.version - b.version)) {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     }
+    return from;
   });
-  // IMMEDIATE takes the write lock first, so two processes starting together migrate once.
-  apply.immediate();
+  // IMMEDIATE takes the write lock before reading, so two processes starting together migrate once.
+  const from = apply.immediate();
   return { from, to: latestVersion };
 }
 

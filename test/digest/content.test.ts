@@ -150,8 +150,9 @@ describe('digest chart', () => {
   });
 });
 
-describe('digest speed', () => {
-  it('builds a full digest over 100,000 outcomes quickly (SQL aggregation)', () => {
+// Speed targets live in `npm run bench`; this checks the digest is right at that scale.
+describe('digest at scale', () => {
+  it('counts a week correctly inside a store of 100,000 outcomes', () => {
     const big = openStore(tempDbPath());
     try {
       const insert = big.db.prepare(
@@ -167,12 +168,8 @@ describe('digest speed', () => {
         }
       })();
       const p = parsePeriod('2024-W40', TZ)!;
-      digestFor(big, kb, p); // warm the statement cache
-      const t0 = performance.now();
       const d = digestFor(big, kb, p);
-      const ms = performance.now() - t0;
       expect(d.added.total).toBe(672); // one every 15 minutes for a week
-      expect(ms).toBeLessThan(50);
     } finally {
       big.close();
     }

@@ -37,7 +37,9 @@ function run(ctx: CommandContext, args: CommandArgs): Reply {
     else problems.push({ field: 'year', code: 'year.invalid', value: named.year });
   }
   if (named.status !== undefined) {
-    const s = STATUSES[named.status.trim().toLowerCase()];
+    const typed = named.status.trim().toLowerCase();
+    // Own keys only: `status=constructor` must not find Object.prototype.constructor.
+    const s = Object.hasOwn(STATUSES, typed) ? STATUSES[typed] : undefined;
     if (s) filter.status = s;
     else problems.push({ field: 'status', code: 'status.invalid', value: named.status });
   }

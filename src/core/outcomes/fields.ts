@@ -33,7 +33,8 @@ const KEY_ALIASES: Record<string, string> = {
 /** Maps typed keys to canonical field names. */
 export function canonicalKeys(named: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(named)) out[KEY_ALIASES[k] ?? k] = v;
+  // Own keys only: `constructor=` or `toString=` must not pick up Object.prototype's functions.
+  for (const [k, v] of Object.entries(named)) out[Object.hasOwn(KEY_ALIASES, k) ? KEY_ALIASES[k]! : k] = v;
   return out;
 }
 

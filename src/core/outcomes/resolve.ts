@@ -20,12 +20,19 @@ interface Named {
 const ACCEPT_SCORE = 0.25;
 /** Up to this score a match is offered as a suggestion. */
 const SUGGEST_SCORE = 0.5;
+/**
+ * Longer input is never a misspelt name (the longest name has 85 characters), and fuse.js's
+ * cost grows with the pattern: an 18,000-character argument took 1.5 s of CPU, stalling every
+ * other message, and 200 characters still take ~40 ms. Such input gets no suggestions.
+ */
+const MAX_FUZZY_CHARS = 120;
 
 function resolveNamed<T>(input: string, items: T[], names: (t: T) => Named): Resolution<T> {
   const key = matchKey(input);
   const entries = items.map((item) => ({ item, ...names(item) }));
   const exact = entries.find((e) => e.names.some((n) => matchKey(n) === key));
   if (exact) return { ok: true, value: exact.item, corrected: false };
+  if (key.length > MAX_FUZZY_CHARS) return { ok: false, suggestions: [] };
   const rows = entries.flatMap((e) => e.names.map((n) => ({ id: e.id, item: e.item, name: matchKey(n) })));
   const fuse = new Fuse(rows, { keys: ['name'], includeScore: true, threshold: SUGGEST_SCORE, ignoreLocation: true });
   const hits = fuse.search(key);

@@ -175,6 +175,38 @@ export const COMMAND_SPECS: CommandSpec[] = [
     ],
     privateHint: true,
   },
+  {
+    name: 'digest',
+    description: L('The weekly progress digest: preview it, or subscribe this channel (admin)', 'Viikkokooste: esikatsele tai tilaa tälle kanavalle (ylläpitäjä)'),
+    options: [
+      {
+        name: 'action',
+        fi: 'toiminto',
+        description: L('What to do', 'Mitä tehdään'),
+        type: 'string',
+        required: true,
+        choices: [
+          { value: 'preview', name: L('preview', 'esikatselu') },
+          { value: 'subscribe', name: L('subscribe this channel', 'tilaa tälle kanavalle') },
+          { value: 'unsubscribe', name: L('unsubscribe this channel', 'peru kanavan tilaus') },
+        ],
+        placement: 'positional',
+      },
+      {
+        name: 'language',
+        fi: 'kieli',
+        description: L('Digest language when subscribing', 'Koosteen kieli tilattaessa'),
+        type: 'string',
+        choices: [
+          { value: 'en', name: L('English', 'englanti') },
+          { value: 'fi', name: L('Finnish', 'suomi') },
+          { value: 'both', name: L('both', 'molemmat') },
+        ],
+        placement: 'positional',
+      },
+    ],
+    privateHint: true,
+  },
   { name: 'help', description: L('What the bot can do', 'Mitä botti osaa'), options: [] },
 ];
 

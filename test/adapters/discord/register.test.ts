@@ -34,7 +34,7 @@ describe('kajaani-bot discord register', () => {
     const put = fake.requests.find((q) => q.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
     const body = put.body as any[];
-    expect(body.map((c) => c.name)).toEqual(['ask', 'progress', 'report', 'outcomes', 'edit', 'retract', 'verify', 'grant', 'revoke', 'export', 'help']);
+    expect(body.map((c) => c.name)).toEqual(['ask', 'progress', 'report', 'outcomes', 'edit', 'retract', 'verify', 'grant', 'revoke', 'export', 'digest', 'help']);
     for (const c of body) {
       expect(c.description_localizations.fi).toBeTruthy();
       expect(c.description.length).toBeLessThanOrEqual(100);

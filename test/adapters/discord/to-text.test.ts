@@ -31,6 +31,15 @@ describe('Discord options → core command line', () => {
     expect(commandText(findSpec('report')!, values)).toBe('/report companies "Acme Oy" party=KAMK date=2025-01-02');
   });
 
+  it('builds /digest subscribe with its language', () => {
+    const values = new Map<string, string | number | boolean>([
+      ['action', 'subscribe'],
+      ['language', 'fi'],
+    ]);
+    expect(commandText(findSpec('digest')!, values)).toBe('/digest subscribe fi');
+    expect(commandText(findSpec('digest')!, new Map([['action', 'preview']]))).toBe('/digest preview');
+  });
+
   it('passes a title that reads as key=value by name, so it stays the title', () => {
     const values = new Map<string, string | number | boolean>([
       ['goal', 'companies'],

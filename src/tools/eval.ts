@@ -26,13 +26,15 @@ async function main(): Promise<void> {
     { name: 'sample', file: existsSync(shared) ? shared : path.join(packageRoot, 'test', 'eval', 'sample-questions.json') },
     { name: 'own', file: path.join(packageRoot, 'test', 'eval', 'questions.json') },
   ];
+  // Written without seeing the tuning set; reported, not held to the floor.
+  const heldout = { name: 'heldout', file: path.join(packageRoot, 'test', 'eval', 'heldout.json') };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kajaani-eval-'));
   const admin = 'console:eval-admin';
   const app = createApp({ ...process.env, BOT_DB_PATH: path.join(dir, 'eval.db'), LOG_LEVEL: 'silent', BOT_ADMINS: admin });
   let ok = true;
   try {
     const runs: { name: string; results: EvalResult[] }[] = [];
-    for (const set of sets) runs.push({ name: set.name, results: await runSet(app.bot, loadQuestionSet(set.file)) });
+    for (const set of [...sets, heldout]) runs.push({ name: set.name, results: await runSet(app.bot, loadQuestionSet(set.file)) });
     // Then report outcomes and ask the sets' progress questions on the same store.
     await seedProgress(app.bot, admin);
     for (const set of sets) {
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
       const set = { name };
       const s = summarize(results);
       process.stdout.write(`${line(set.name, s)}\n`);
-      if (s.accuracy < FLOOR) ok = false;
+      if (s.accuracy < FLOOR && name !== heldout.name) ok = false;
       if (args.has('--verbose')) {
         for (const r of results.filter((x) => !x.pass)) {
           process.stdout.write(`  FAIL [${r.question.lang}] ${r.question.q}\n    ${r.why}\n    → ${r.answer.split('\n')[0]?.slice(0, 160)}\n`);

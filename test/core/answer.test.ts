@@ -134,3 +134,20 @@ describe('lists and their members', () => {
     expect(text).toContain('Sotkamo');
   });
 });
+
+describe('other city regions', () => {
+  it('declines questions about another city region, in the asker language', () => {
+    expect(ask("What does the Tampere city region's ecosystem agreement focus on?").r.answered).toBe(false);
+    const fi = ask('Kerro Oulun kaupunkiseudun ekosysteemisopimuksen tavoitteista');
+    expect(fi.r.answered).toBe(false);
+    expect(fi.r.lang).toBe('fi');
+  });
+
+  it('still reads "Kajaani region" as this agreement, not as the City of Kajaani', () => {
+    expect(ask('Which organisations are involved in the Kajaani region innovation ecosystem agreement?').text).toContain('Sotkamo');
+  });
+
+  it('answers whether another city is a party', () => {
+    expect(ask('Is the University of Helsinki involved?').text).toMatch(/“Helsinki” is not among/);
+  });
+});

@@ -8,7 +8,7 @@ import type { Lang, ProgressRow, Reply } from '../reply.js';
 import { reply } from '../reply.js';
 import { buildCandidates, buildLexicon, isTopical, type Candidate, type CandidateKind } from './candidates.js';
 import { Ranker, type Scored } from './rank.js';
-import { candidateLabel, compose } from './compose.js';
+import { candidateLabel, compose, notPartyNote } from './compose.js';
 import { exampleQuestions, introduction } from './examples.js';
 import type { Analysis, Lexicon } from './lexicon.js';
 import { detectLanguage } from './language.js';
@@ -123,8 +123,9 @@ function entityIds(features: Set<string>, prefix: string): string[] {
  * base does not know: "Is Nokia a party?" → ["Nokia"]. Only asked-about parties are named.
  */
 function unknownNames(question: string, u: Understanding): string[] {
-  if (u.entities.parties.length > 0 || u.analysis.unknown.length === 0) return [];
-  const unknown = new Set(u.analysis.unknown);
+  if (u.entities.parties.length > 0 || !u.analysis.features.has('c:party')) return [];
+  // Unknown words, and other cities' names ("Helsinki"), as typed with a capital.
+  const unknown = new Set([...u.analysis.unknown, ...u.analysis.content.filter((c) => c.features.includes('c:other-city')).map((c) => c.word)]);
   const typed = question.normalize('NFC').match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
   return typed.filter((w, i) => i > 0 && /^\p{Lu}/u.test(w) && unknown.has(w.toLowerCase()));
 }
@@ -144,7 +145,11 @@ export function buildAnswerer(kb: KnowledgeBase): Answerer {
       top !== undefined && (top.candidate.kind === 'help' || [...analysis.features].some((f) => (isTopical(f) || f.startsWith('w:')) && top.candidate.bag.has(f)));
     // Asking for help is always answered; a greeting only when nothing else was said.
     const helpAsked = top?.candidate.kind === 'help' && analysis.features.has('c:help');
-    const declined = !helpAsked && (!top || top.score < MIN_SCORE || !sharesTopic || unknownShare(analysis) > MAX_UNKNOWN_SHARE);
+    // "Tampere's agreement", "Turun budjetti": another city, and none of ours named. (Asking
+    // whether it is a party is answered: "“Helsinki” is not among the parties".)
+    const otherCity =
+      analysis.features.has('c:other-city') && !analysis.features.has('c:party') && ![...analysis.features].some((f) => f.startsWith('party:') || f.startsWith('place:'));
+    const declined = !helpAsked && (otherCity || !top || top.score < MIN_SCORE || !sharesTopic || unknownShare(analysis) > MAX_UNKNOWN_SHARE);
     // Another reading worth offering: a close runner-up of a different kind (a goal vs a focus area).
     const second = ranked.find((s) => s.candidate.kind !== top?.candidate.kind && s.candidate.kind !== 'help');
     const alternative = !declined && top && second && second.score >= top.score * ALTERNATIVE_RATIO ? second.candidate : null;
@@ -176,7 +181,9 @@ export function buildAnswerer(kb: KnowledgeBase): Answerer {
       const u = understand(question, opts.lang);
       if (!u.best) return decline(opts.lang);
       if (u.best.kind === 'help') return reply(opts.lang, introduction(opts.lang), { suggestions: exampleQuestions(opts.lang) });
-      const r = compose(kb, u.best, opts.lang, opts.hooks, { progressAsked: u.progressAsked, unknownNames: unknownNames(question, u) });
+      const notFound = unknownNames(question, u);
+      const r = compose(kb, u.best, opts.lang, opts.hooks, { progressAsked: u.progressAsked, unknownNames: notFound });
+      if (u.best.kind !== 'parties') r.text = notPartyNote(opts.lang, notFound) + r.text;
       if (u.alternative) {
         const label = candidateLabel(kb, u.alternative, opts.lang);
         r.suggestions.push(opts.lang === 'fi' ? `Tarkoititko ehkä: ${label}?` : `Or did you mean ${label}?`);

@@ -67,6 +67,13 @@ function contractingLabel(p: Party, lang: Lang): string {
   return lang === 'fi' ? `valtio, jota edustaa ${partyLabel(p, 'fi')}` : `the state, represented by the ${partyLabel(p, 'en')}`;
 }
 
+/** "“Nokia” is not among the agreement's parties. " for names asked about that are not parties. */
+export function notPartyNote(lang: Lang, names: string[]): string {
+  if (names.length === 0) return '';
+  const quoted = names.map((n) => `“${n}”`);
+  return lang === 'fi' ? `${joinList('fi', quoted)} ei ole sopimuksen osapuolten joukossa. ` : `${joinList('en', quoted)} is not among the agreement's parties. `;
+}
+
 /**
  * The parties, grouped by role. `notFound` are names the asker mentioned that are not
  * parties ("Is Nokia a party?"): the answer says so first.
@@ -85,11 +92,8 @@ function partiesAnswer(kb: KnowledgeBase, lang: Lang, notFound: string[] = []): 
           { heading: 'Cooperation parties', lines: [joinList('en', group('cooperation'))] },
           { heading: 'Regional development authorities in implementation', lines: [joinList('en', group('regional-authority'))] },
         ];
-  const quoted = notFound.map((n) => `“${n}”`);
-  const denial =
-    quoted.length === 0 ? '' : lang === 'fi' ? `${joinList('fi', quoted)} ei ole sopimuksen osapuolten joukossa. ` : `${joinList('en', quoted)} is not among the agreement's parties. `;
   const text =
-    denial +
+    notPartyNote(lang, notFound) +
     (lang === 'fi'
       ? `Sopimuksella on ${kb.parties.length} osapuolta: Kajaani, Sotkamo ja valtio sekä yhteistyöosapuolet ja alueen viranomaiset.`
       : `The agreement has ${kb.parties.length} parties: Kajaani, Sotkamo and the state, plus cooperation parties and regional authorities.`);

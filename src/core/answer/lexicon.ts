@@ -150,19 +150,25 @@ export class Lexicon {
     return best;
   }
 
+  /**
+   * Matches every term over the tokens. A name inside a longer phrase is dropped ("Kajaani"
+   * in "Kajaani region", "Oulu" in "Oulun kaupunkiseutu"): the phrase is what was meant.
+   */
   private matchAll(tokens: string[], features: Set<string>, covered: string[][], langs: Set<Lang>[], depth = 0): void {
-    for (let i = 0; i < tokens.length; i++) {
-      for (const m of this.matchAt(tokens, i)) {
-        features.add(m.feature);
-        for (let j = i; j < i + m.len; j++) {
-          covered[j]!.push(m.feature);
-          langs[j]!.add(m.lang);
-        }
-        if (m.rest && depth < 2) {
-          const inner: string[][] = [[]];
-          this.matchAll([m.rest], features, inner, [new Set()], depth + 1);
-          covered[i]!.push(...inner[0]!);
-        }
+    const found: { i: number; feature: string; lang: Lang; len: number; rest?: string }[] = [];
+    for (let i = 0; i < tokens.length; i++) for (const m of this.matchAt(tokens, i)) found.push({ i, ...m });
+    const isName = (f: string) => f.startsWith('party:') || f.startsWith('place:');
+    const kept = found.filter((m) => !isName(m.feature) || !found.some((n) => n.len > m.len && n.i <= m.i && n.i + n.len >= m.i + m.len));
+    for (const m of kept) {
+      features.add(m.feature);
+      for (let j = m.i; j < m.i + m.len; j++) {
+        covered[j]!.push(m.feature);
+        langs[j]!.add(m.lang);
+      }
+      if (m.rest && depth < 2) {
+        const inner: string[][] = [[]];
+        this.matchAll([m.rest], features, inner, [new Set()], depth + 1);
+        covered[m.i]!.push(...inner[0]!);
       }
     }
   }

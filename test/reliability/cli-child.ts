@@ -27,7 +27,7 @@ export interface ConsoleChild {
   send(line: string): void;
   /** Resolves once `n` lines have been printed (rejects if the child exits first or after `ms`). */
   waitForLines(n: number, ms?: number): Promise<void>;
-  /** Resolves with the exit code and signal. */
+  /** Resolves with the exit code and signal once stdout is fully read (every acknowledgement seen). */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -58,7 +58,7 @@ export function spawnConsole(dbPath: string, user = 'console:admin', extraEnv: N
   child.stderr.on('data', (d: string) => (err += d));
   // A killed child closes its stdin; writes after that must not crash the test.
   child.stdin.on('error', () => {});
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   let done = false;
   void exited.then(() => {
     done = true;

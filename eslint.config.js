@@ -13,7 +13,7 @@ const platformSdks = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -151,3 +151,15 @@ describe('other city regions', () => {
     expect(ask('Is the University of Helsinki involved?').text).toMatch(/“Helsinki” is not among/);
   });
 });
+
+describe('text tools', () => {
+  it('computes edit distance with transpositions and an early stop', async () => {
+    const { editDistance, letterMask, popcount } = await import('../../src/core/answer/text.js');
+    expect(editDistance('sotkmo', 'sotkamo', 2)).toBe(1);
+    expect(editDistance('yliopsto', 'yliopisto', 2)).toBe(1);
+    expect(editDistance('kmak', 'kamk', 2)).toBe(1);
+    expect(editDistance('kajaani', 'helsinki', 2)).toBe(3);
+    expect(editDistance('a'.repeat(200), 'a'.repeat(199) + 'b', 2)).toBe(1);
+    expect(popcount(letterMask('abc') ^ letterMask('abd'))).toBe(2);
+  });
+});

@@ -7,7 +7,7 @@
  */
 import type { Lang } from '../reply.js';
 import { stem } from './stem.js';
-import { commonPrefix, editDistance, fold, words } from './text.js';
+import { commonPrefix, editDistance, fold, letterMask, popcount, words } from './text.js';
 import { STOPWORDS } from './stopwords.js';
 
 /** A word or phrase that stands for a feature. */
@@ -57,7 +57,7 @@ export class Lexicon {
   private readonly vocab: Set<string>;
   private readonly vocabStems = new Set<string>();
   /** Folded vocabulary words by length, each with its original spelling. */
-  private readonly vocabByLength = new Map<number, { folded: string; word: string }[]>();
+  private readonly vocabByLength = new Map<number, { folded: string; word: string; mask: number }[]>();
 
   /**
    * @param terms  phrases that map to concept/entity features
@@ -82,7 +82,7 @@ export class Lexicon {
       if (w.length < 4 || !/^\p{L}+$/u.test(w)) continue;
       const f = fold(w);
       const list = this.vocabByLength.get(f.length) ?? [];
-      list.push({ folded: f, word: w });
+      list.push({ folded: f, word: w, mask: letterMask(f) });
       this.vocabByLength.set(f.length, list);
     }
   }
@@ -135,10 +135,13 @@ export class Lexicon {
     if (tok.length < 4 || !/^\p{L}+$/u.test(tok)) return undefined;
     const f = fold(tok);
     const max = f.length >= 8 ? 2 : 1;
+    const mask = letterMask(f);
     let best: string | undefined;
     let bestD = max + 1;
     for (let len = f.length - max; len <= f.length + max; len++) {
       for (const v of this.vocabByLength.get(len) ?? []) {
+        // Each edit changes at most two letters of the letter set: a cheap filter before the DP.
+        if (popcount(mask ^ v.mask) > 2 * max) continue;
         const d = v.folded === f ? 0 : editDistance(f, v.folded, max);
         if (d < bestD) {
           bestD = d;

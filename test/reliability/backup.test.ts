@@ -113,18 +113,18 @@ describe('kajaani-bot backup', () => {
       const ackedBefore = writer.acks.length;
       const target = path.join(dir, 'live-backup.sqlite');
       const r = await cli(runBackupCli, [target], db);
-      const ackedAfter = writer.acks.length;
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
       expect(integrity(target)).toBe('ok');
       const c = contents(target);
-      // Everything acknowledged before the backup started is in it; nothing beyond what was written.
+      await writer.waitForLines(150, 60_000);
+      // Everything acknowledged before the backup started is in it, and it is a prefix of
+      // what the writer stored (acknowledgements may still be in the pipe when the copy is made).
       expect(c.outcomes.length).toBeGreaterThanOrEqual(ackedBefore);
-      expect(c.outcomes.length).toBeLessThanOrEqual(ackedAfter + 1);
+      expect(c.outcomes.length).toBeLessThan(150);
       expect(c.outcomes.map((o) => Number(o.split(':')[0]))).toEqual(writer.acks.slice(0, c.outcomes.length));
       // Every outcome with its audit row and no audit row without its outcome: a transaction boundary.
       expect(c.audit.map((a) => Number(a.split(':')[2]))).toEqual(c.outcomes.map((o) => Number(o.split(':')[0])));
-      await writer.waitForLines(150, 60_000);
     } finally {
       writer.child.stdin.end();
       await writer.exited;

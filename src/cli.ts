@@ -21,6 +21,8 @@ const USAGE = `Usage:
   kajaani-bot discord register|invite        register the Discord slash commands / print the invite link
   kajaani-bot digest preview [--period 2026-W48] [--lang en|fi|both] [--json]   print the weekly digest
   kajaani-bot digest run [--period 2026-W48]                                     post it (once per channel)
+  kajaani-bot backup <file> [--force]        online copy of the database (safe while the bot runs)
+  kajaani-bot restore <file>                 replace the database with a backup (stop the bot first)
   kajaani-bot help                           this text`;
 
 function fail(message: string, code = 1): never {
@@ -121,6 +123,12 @@ async function main(): Promise<void> {
     case undefined:
     case 'start':
       return start(rest);
+    case 'backup':
+      process.exitCode = await (await import('./cli-backup.js')).runBackupCli(rest);
+      return;
+    case 'restore':
+      process.exitCode = await (await import('./cli-backup.js')).runRestoreCli(rest);
+      return;
     case 'digest':
       process.exitCode = await (await import('./cli-digest.js')).digestCli(rest);
       return;

@@ -163,3 +163,19 @@ describe('text tools', () => {
     expect(popcount(letterMask('abc') ^ letterMask('abd'))).toBe(2);
   });
 });
+
+describe('compiled index snapshot', () => {
+  it('answers the same from a snapshot as from a fresh build', async () => {
+    const { buildLexicon, buildCandidates } = await import('../../src/core/answer/candidates.js');
+    const { Lexicon } = await import('../../src/core/answer/lexicon.js');
+    const fresh = buildLexicon(kb);
+    const restored = new Lexicon(JSON.parse(JSON.stringify(fresh.toSnapshot())));
+    for (const q of ['Montako yritystä tavoitellaan?', 'is Sotkmo a party', 'datakeskustavoite', 'weather tomorrow']) {
+      const a = fresh.analyze(q, 'fi');
+      const b = restored.analyze(q, 'fi');
+      expect([...b.features].sort()).toEqual([...a.features].sort());
+      expect(b.unknown).toEqual(a.unknown);
+    }
+    expect(buildCandidates(kb, restored).map((c) => [c.id, [...c.bag]])).toEqual(buildCandidates(kb, fresh).map((c) => [c.id, [...c.bag]]));
+  });
+});

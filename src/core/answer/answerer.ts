@@ -6,11 +6,12 @@
 import type { Goal, KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang, ProgressRow, Reply } from '../reply.js';
 import { reply } from '../reply.js';
-import { buildCandidates, buildLexicon, isTopical, type Candidate, type CandidateKind } from './candidates.js';
+import { isTopical, type Candidate, type CandidateKind } from './candidates.js';
+import { compiledIndex } from './index-cache.js';
 import { Ranker, type Scored } from './rank.js';
 import { candidateLabel, compose, notPartyNote } from './compose.js';
 import { exampleQuestions, introduction } from './examples.js';
-import type { Analysis, Lexicon } from './lexicon.js';
+import type { Analysis } from './lexicon.js';
 import { detectLanguage } from './language.js';
 
 /** A goal's progress as the outcome store sees it, for answers. */
@@ -132,8 +133,7 @@ function unknownNames(question: string, u: Understanding): string[] {
 
 /** Builds the answerer for a knowledge base (done once per load/reload). */
 export function buildAnswerer(kb: KnowledgeBase): Answerer {
-  const lexicon: Lexicon = buildLexicon(kb);
-  const candidates = buildCandidates(kb, lexicon);
+  const { lexicon, candidates } = compiledIndex(kb);
   const ranker = new Ranker(candidates);
 
   function understand(question: string, lang: Lang): Understanding {

@@ -54,7 +54,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   for (const g of kb.goals) docWords.push(...words(g.description.en), ...words(g.description.fi));
   for (const pl of kb.places) docWords.push(...words(pl.description.en), ...words(pl.description.fi));
   for (const a of kb.focusAreas) docWords.push(...words(a.why.en), ...words(a.why.fi));
-  return new Lexicon(terms, docWords);
+  return Lexicon.build(terms, docWords);
 }
 
 /**

@@ -21,6 +21,14 @@ interface CompiledTerm extends Term {
   stems: string[];
 }
 
+/** A compiled lexicon as plain data. */
+export interface LexiconSnapshot {
+  terms: CompiledTerm[];
+  vocab: string[];
+  vocabStems: string[];
+  vocabByLength: [number, { folded: string; word: string; mask: number }[]][];
+}
+
 /** What a text was understood to contain. */
 export interface Analysis {
   /** Features, one entry per distinct feature. */
@@ -59,32 +67,49 @@ export class Lexicon {
   /** Folded vocabulary words by length, each with its original spelling. */
   private readonly vocabByLength = new Map<number, { folded: string; word: string; mask: number }[]>();
 
-  /**
-   * @param terms  phrases that map to concept/entity features
-   * @param docWords  other words that appear in the knowledge (count as known)
-   */
-  constructor(terms: Term[], docWords: Iterable<string>) {
-    for (const t of terms) {
-      if (t.words.length === 0) continue;
-      const ct: CompiledTerm = { ...t, stems: t.words.map((w) => stem(w, t.lang)) };
-      const k = indexKey(t.words[0]!);
+  /** Rebuilds a lexicon from its snapshot (see `toSnapshot`) without stemming anything again. */
+  constructor(snapshot: LexiconSnapshot) {
+    for (const ct of snapshot.terms) {
+      const k = indexKey(ct.words[0]!);
       const list = this.byKey.get(k) ?? [];
       list.push(ct);
       this.byKey.set(k, list);
     }
     for (const list of this.byKey.values()) list.sort((a, b) => b.words.length - a.words.length);
-    this.vocab = new Set<string>();
-    for (const t of terms) for (const w of t.words) this.vocab.add(w);
-    for (const w of docWords) this.vocab.add(w);
-    for (const w of this.vocab) {
-      this.vocabStems.add(stem(w, 'fi'));
-      this.vocabStems.add(stem(w, 'en'));
+    this.vocab = new Set(snapshot.vocab);
+    for (const st of snapshot.vocabStems) this.vocabStems.add(st);
+    for (const [len, list] of snapshot.vocabByLength) this.vocabByLength.set(len, list);
+  }
+
+  /**
+   * Compiles a lexicon: stems every term word and vocabulary word (the slow part of start-up).
+   * @param terms  phrases that map to concept/entity features
+   * @param docWords  other words that appear in the knowledge (count as known)
+   */
+  static build(terms: Term[], docWords: Iterable<string>): Lexicon {
+    const compiled: CompiledTerm[] = terms.filter((t) => t.words.length > 0).map((t) => ({ ...t, stems: t.words.map((w) => stem(w, t.lang)) }));
+    const vocab = new Set<string>();
+    for (const t of terms) for (const w of t.words) vocab.add(w);
+    for (const w of docWords) vocab.add(w);
+    const vocabStems = new Set<string>();
+    const byLength = new Map<number, { folded: string; word: string; mask: number }[]>();
+    for (const w of vocab) {
+      vocabStems.add(stem(w, 'fi'));
+      vocabStems.add(stem(w, 'en'));
       if (w.length < 4 || !/^\p{L}+$/u.test(w)) continue;
       const f = fold(w);
-      const list = this.vocabByLength.get(f.length) ?? [];
+      const list = byLength.get(f.length) ?? [];
       list.push({ folded: f, word: w, mask: letterMask(f) });
-      this.vocabByLength.set(f.length, list);
+      byLength.set(f.length, list);
     }
+    return new Lexicon({ terms: compiled, vocab: [...vocab], vocabStems: [...vocabStems], vocabByLength: [...byLength] });
+  }
+
+  /** Everything the lexicon needs, as plain JSON-able data (for the start-up cache). */
+  toSnapshot(): LexiconSnapshot {
+    const terms: CompiledTerm[] = [];
+    for (const list of this.byKey.values()) terms.push(...list);
+    return { terms, vocab: [...this.vocab], vocabStems: [...this.vocabStems], vocabByLength: [...this.vocabByLength] };
   }
 
   /** Does token `tok` match term word `w` (with stem `ws`, in `lang`)? Returns the matched length, 0 if none. */

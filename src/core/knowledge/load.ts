@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import {
   agreementSchema,
@@ -44,6 +45,14 @@ function formatPath(p: ReadonlyArray<PropertyKey>): string {
  */
 const cacheDir = path.join(os.tmpdir(), `kajaani-bot-yaml-cache-${process.getuid?.() ?? 'u'}`);
 
+/** The YAML parser, loaded only when a file is not cached (its import alone costs ~50 ms). */
+const requireCjs = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  yamlModule ??= requireCjs('yaml') as typeof Yaml;
+  return yamlModule;
+}
+
 function cachedParse(text: string): unknown {
   const key = createHash('sha256').update('v1\0').update(text).digest('hex').slice(0, 32);
   const file = path.join(cacheDir, `${key}.json`);
@@ -52,7 +61,7 @@ function cachedParse(text: string): unknown {
   } catch {
     // Not cached yet (or unreadable): parse below.
   }
-  const doc = parseDocument(text);
+  const doc = yaml().parseDocument(text);
   if (doc.errors.length > 0) return undefined;
   const value: unknown = doc.toJS();
   try {
@@ -79,6 +88,7 @@ export function loadYamlFile<S extends z.ZodType>(file: string, schema: S): z.ou
     const quick = schema.safeParse(fast);
     if (quick.success) return quick.data;
   }
+  const { LineCounter, parseDocument, isNode } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) {

@@ -3,6 +3,7 @@
  * change, with who, when and the values before and after (as JSON).
  */
 import type { Store } from './store.js';
+import { stmt } from './statements.js';
 
 /** What changed. */
 export type AuditAction = 'report' | 'edit' | 'verify' | 'retract' | 'grant' | 'revoke';
@@ -35,8 +36,7 @@ const json = (v: unknown): string | null => (v === undefined || v === null ? nul
 
 /** Appends one entry. Call inside the write transaction of the change it records. */
 export function appendAudit(store: Store, e: NewAuditEntry): void {
-  store.db
-    .prepare('INSERT INTO audit (at, actor, action, outcome_id, subject, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  stmt(store, 'INSERT INTO audit (at, actor, action, outcome_id, subject, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(e.at, e.actor, e.action, e.outcomeId ?? null, e.subject ?? null, json(e.before), json(e.after));
 }
 
@@ -59,15 +59,15 @@ function toEntry(r: AuditRaw): AuditEntry {
 
 /** The history of one outcome, oldest first. */
 export function outcomeHistory(store: Store, outcomeId: number): AuditEntry[] {
-  return (store.db.prepare(`${SELECT} WHERE outcome_id = ? ORDER BY id`).all(outcomeId) as AuditRaw[]).map(toEntry);
+  return (stmt(store, `${SELECT} WHERE outcome_id = ? ORDER BY id`).all(outcomeId) as AuditRaw[]).map(toEntry);
 }
 
 /** The role changes about one user, oldest first. */
 export function roleHistory(store: Store, user: string): AuditEntry[] {
-  return (store.db.prepare(`${SELECT} WHERE subject = ? AND action IN ('grant', 'revoke') ORDER BY id`).all(user) as AuditRaw[]).map(toEntry);
+  return (stmt(store, `${SELECT} WHERE subject = ? AND action IN ('grant', 'revoke') ORDER BY id`).all(user) as AuditRaw[]).map(toEntry);
 }
 
 /** Number of audit entries (tests and health checks). */
 export function auditCount(store: Store): number {
-  return (store.db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
+  return (stmt(store, 'SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
 }

@@ -7,6 +7,7 @@
  * instants.
  */
 import { writeTransaction, type Store } from './store.js';
+import { stmt } from './statements.js';
 
 /** Counts for one goal at the start and end of a period. */
 export interface DigestGoalCounts {
@@ -67,11 +68,10 @@ export interface DigestSnapshot {
 export function digestSnapshot(store: Store, goalIds: string[], startUtc: string, endUtc: string, limit = 50): DigestSnapshot {
   const p = { start: startUtc, end: endUtc, limit };
   const read = store.db.transaction((): DigestSnapshot => {
-    const reportedBefore = store.db.prepare('SELECT COUNT(*) AS n FROM outcomes WHERE goal_id = ? AND reported_at < ?');
+    const reportedBefore = stmt(store, 'SELECT COUNT(*) AS n FROM outcomes WHERE goal_id = ? AND reported_at < ?');
     const inPeriod = new Map(
       (
-        store.db
-          .prepare(
+        stmt(store,
             `SELECT goal_id AS goalId, COUNT(*) AS reported, COALESCE(SUM(status = 'retracted' AND retracted_at < :end), 0) AS gone
              FROM outcomes WHERE reported_at >= :start AND reported_at < :end GROUP BY goal_id`,
           )
@@ -80,8 +80,7 @@ export function digestSnapshot(store: Store, goalIds: string[], startUtc: string
     );
     const retracted = new Map(
       (
-        store.db
-          .prepare(
+        stmt(store,
             `SELECT goal_id AS goalId, COALESCE(SUM(retracted_at < :start), 0) AS beforeStart, COUNT(*) AS beforeEnd
              FROM outcomes WHERE status = 'retracted' AND retracted_at < :end GROUP BY goal_id`,
           )
@@ -100,8 +99,7 @@ export function digestSnapshot(store: Store, goalIds: string[], startUtc: string
       };
     });
     const itemCols = 'o.id, o.goal_id AS goalId, o.title, o.party_id AS partyId, o.happened_on AS happenedOn, o.link';
-    const addedItems = store.db
-      .prepare(
+    const addedItems = stmt(store,
         `SELECT ${itemCols}, o.reported_at AS at, NULL AS reason FROM outcomes o
          WHERE o.reported_at >= :start AND o.reported_at < :end AND NOT (o.status = 'retracted' AND o.retracted_at < :end)
          ORDER BY o.reported_at, o.id LIMIT :limit`,
@@ -110,18 +108,16 @@ export function digestSnapshot(store: Store, goalIds: string[], startUtc: string
     const addedTotal = [...inPeriod.values()].reduce((n, g) => n + g.reported - g.gone, 0);
     const auditList = (action: 'verify' | 'retract'): DigestList => {
       const reason = action === 'retract' ? "json_extract(a.after, '$.retractReason')" : 'NULL';
-      const items = store.db
-        .prepare(
+      const items = stmt(store,
           `SELECT ${itemCols}, a.at AS at, ${reason} AS reason FROM audit a JOIN outcomes o ON o.id = a.outcome_id
            WHERE a.action = '${action}' AND a.at >= :start AND a.at < :end
            ORDER BY a.at, a.id LIMIT :limit`,
         )
         .all(p) as DigestItem[];
-      const { n } = store.db.prepare(`SELECT COUNT(*) AS n FROM audit WHERE action = '${action}' AND at >= :start AND at < :end`).get(p) as { n: number };
+      const { n } = stmt(store, `SELECT COUNT(*) AS n FROM audit WHERE action = '${action}' AND at >= :start AND at < :end`).get(p) as { n: number };
       return { items, total: n };
     };
-    const activity = store.db
-      .prepare(
+    const activity = stmt(store,
         `SELECT party_id AS partyId, COUNT(*) AS reported FROM outcomes
          WHERE reported_at >= :start AND reported_at < :end AND NOT (status = 'retracted' AND retracted_at < :end)
          GROUP BY party_id ORDER BY reported DESC, party_id`,
@@ -154,9 +150,8 @@ const SUB_COLUMNS = 'channel, platform, conversation, lang, subscribed_by AS sub
 /** Subscribes a channel, or changes its language. Returns whether it was new. */
 export function upsertSubscription(store: Store, s: DigestSubscription): { created: boolean } {
   return writeTransaction(store, () => {
-    const existing = store.db.prepare('SELECT 1 FROM digest_subscriptions WHERE channel = ?').get(s.channel);
-    store.db
-      .prepare(
+    const existing = stmt(store, 'SELECT 1 FROM digest_subscriptions WHERE channel = ?').get(s.channel);
+    stmt(store,
         `INSERT INTO digest_subscriptions (channel, platform, conversation, lang, subscribed_by, subscribed_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (channel) DO UPDATE SET lang = excluded.lang, conversation = excluded.conversation`,
       )
@@ -169,19 +164,19 @@ export function upsertSubscription(store: Store, s: DigestSubscription): { creat
 export function deleteSubscription(store: Store, channel: string): DigestSubscription | null {
   return writeTransaction(store, () => {
     const existing = getSubscription(store, channel);
-    if (existing) store.db.prepare('DELETE FROM digest_subscriptions WHERE channel = ?').run(channel);
+    if (existing) stmt(store, 'DELETE FROM digest_subscriptions WHERE channel = ?').run(channel);
     return existing;
   });
 }
 
 /** One subscription by channel key. */
 export function getSubscription(store: Store, channel: string): DigestSubscription | null {
-  return (store.db.prepare(`SELECT ${SUB_COLUMNS} FROM digest_subscriptions WHERE channel = ?`).get(channel) as DigestSubscription | undefined) ?? null;
+  return (stmt(store, `SELECT ${SUB_COLUMNS} FROM digest_subscriptions WHERE channel = ?`).get(channel) as DigestSubscription | undefined) ?? null;
 }
 
 /** Every subscription, by channel. */
 export function listSubscriptions(store: Store): DigestSubscription[] {
-  return store.db.prepare(`SELECT ${SUB_COLUMNS} FROM digest_subscriptions ORDER BY channel`).all() as DigestSubscription[];
+  return stmt(store, `SELECT ${SUB_COLUMNS} FROM digest_subscriptions ORDER BY channel`).all() as DigestSubscription[];
 }
 
 // ── Claims ───────────────────────────────────────────────────────────────────────────
@@ -206,19 +201,18 @@ const POST_COLUMNS = `period, channel, status, owner, claimed_at AS claimedAt, l
 
 /** The row for (period, channel), if any. */
 export function getPost(store: Store, period: string, channel: string): DigestPost | null {
-  return (store.db.prepare(`SELECT ${POST_COLUMNS} FROM digest_posts WHERE period = ? AND channel = ?`).get(period, channel) as DigestPost | undefined) ?? null;
+  return (stmt(store, `SELECT ${POST_COLUMNS} FROM digest_posts WHERE period = ? AND channel = ?`).get(period, channel) as DigestPost | undefined) ?? null;
 }
 
 /** Every row for a period (or all), by channel. */
 export function listPosts(store: Store, period?: string): DigestPost[] {
-  if (period === undefined) return store.db.prepare(`SELECT ${POST_COLUMNS} FROM digest_posts ORDER BY period, channel`).all() as DigestPost[];
-  return store.db.prepare(`SELECT ${POST_COLUMNS} FROM digest_posts WHERE period = ? ORDER BY channel`).all(period) as DigestPost[];
+  if (period === undefined) return stmt(store, `SELECT ${POST_COLUMNS} FROM digest_posts ORDER BY period, channel`).all() as DigestPost[];
+  return stmt(store, `SELECT ${POST_COLUMNS} FROM digest_posts WHERE period = ? ORDER BY channel`).all(period) as DigestPost[];
 }
 
 /** Failed posts whose next attempt is due. */
 export function duePosts(store: Store, now: string): DigestPost[] {
-  return store.db
-    .prepare(`SELECT ${POST_COLUMNS} FROM digest_posts WHERE status = 'failed' AND next_attempt_at <= ? ORDER BY next_attempt_at`)
+  return stmt(store, `SELECT ${POST_COLUMNS} FROM digest_posts WHERE status = 'failed' AND next_attempt_at <= ? ORDER BY next_attempt_at`)
     .all(now) as DigestPost[];
 }
 
@@ -243,16 +237,14 @@ export function claimPost(
   return writeTransaction(store, () => {
     const existing = getPost(store, a.period, a.channel);
     if (!existing) {
-      store.db
-        .prepare(`INSERT INTO digest_posts (period, channel, status, owner, claimed_at, lease_until) VALUES (?, ?, 'claimed', ?, ?, ?)`)
+      stmt(store, `INSERT INTO digest_posts (period, channel, status, owner, claimed_at, lease_until) VALUES (?, ?, 'claimed', ?, ?, ?)`)
         .run(a.period, a.channel, a.owner, a.now, a.leaseUntil);
       return { kind: 'claimed', post: getPost(store, a.period, a.channel)! };
     }
     if (existing.status === 'done' || existing.status === 'skipped' || existing.status === 'abandoned') return { kind: existing.status, post: existing };
     if (existing.status === 'claimed' && existing.leaseUntil > a.now) return { kind: 'busy', post: existing };
     if (existing.status === 'failed' && !a.ignoreBackoff && (existing.nextAttemptAt ?? '') > a.now) return { kind: 'waiting', post: existing };
-    store.db
-      .prepare(`UPDATE digest_posts SET status = 'claimed', owner = ?, claimed_at = ?, lease_until = ? WHERE period = ? AND channel = ?`)
+    stmt(store, `UPDATE digest_posts SET status = 'claimed', owner = ?, claimed_at = ?, lease_until = ? WHERE period = ? AND channel = ?`)
       .run(a.owner, a.now, a.leaseUntil, a.period, a.channel);
     return { kind: 'claimed', post: getPost(store, a.period, a.channel)! };
   });
@@ -261,15 +253,14 @@ export function claimPost(
 /** Records the platform message id as soon as the message exists (before any attachment step). */
 export function recordMessageId(store: Store, period: string, channel: string, owner: string, messageId: string): void {
   writeTransaction(store, () => {
-    store.db.prepare('UPDATE digest_posts SET message_id = ? WHERE period = ? AND channel = ? AND owner = ?').run(messageId, period, channel, owner);
+    stmt(store, 'UPDATE digest_posts SET message_id = ? WHERE period = ? AND channel = ? AND owner = ?').run(messageId, period, channel, owner);
   });
 }
 
 /** Marks a claim finished: `done` with the message id, or `skipped` (a quiet week configured to skip). */
 export function finishPost(store: Store, a: { period: string; channel: string; owner: string; now: string; status: 'done' | 'skipped'; messageId: string | null }): boolean {
   return writeTransaction(store, () => {
-    const info = store.db
-      .prepare(
+    const info = stmt(store,
         `UPDATE digest_posts SET status = ?, message_id = COALESCE(?, message_id), done_at = ?, last_error = NULL, next_attempt_at = NULL
          WHERE period = ? AND channel = ? AND owner = ? AND status = 'claimed'`,
       )
@@ -281,8 +272,7 @@ export function finishPost(store: Store, a: { period: string; channel: string; o
 /** Records a failed attempt: `failed` with the next attempt time, or `abandoned` when `nextAttemptAt` is null. */
 export function failPost(store: Store, a: { period: string; channel: string; owner: string; error: string; nextAttemptAt: string | null }): DigestPost | null {
   return writeTransaction(store, () => {
-    store.db
-      .prepare(
+    stmt(store,
         `UPDATE digest_posts SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?
          WHERE period = ? AND channel = ? AND owner = ? AND status = 'claimed'`,
       )

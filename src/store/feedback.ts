@@ -4,6 +4,7 @@
  * without touching the shared migration list; a later migration may adopt it unchanged.
  */
 import type { Store } from './store.js';
+import { stmt } from './statements.js';
 
 /** One vote on one answer. */
 export interface FeedbackInput {
@@ -49,8 +50,7 @@ function ensureTable(store: Store): void {
  */
 export function recordFeedback(store: Store, input: FeedbackInput): void {
   ensureTable(store);
-  store.db
-    .prepare(
+  stmt(store,
       `INSERT INTO feedback (answer_ref, user_id, vote, question, answer, platform, at)
        VALUES (@answerRef, @user, @vote, @question, @answer, @platform, @at)
        ON CONFLICT (answer_ref, user_id) DO UPDATE SET vote = excluded.vote, at = excluded.at,
@@ -62,7 +62,6 @@ export function recordFeedback(store: Store, input: FeedbackInput): void {
 /** Every vote, oldest first. */
 export function listFeedback(store: Store): FeedbackRow[] {
   ensureTable(store);
-  return store.db
-    .prepare('SELECT id, answer_ref AS answerRef, user_id AS user, vote, question, answer, platform, at FROM feedback ORDER BY id')
+  return stmt(store, 'SELECT id, answer_ref AS answerRef, user_id AS user, vote, question, answer, platform, at FROM feedback ORDER BY id')
     .all() as FeedbackRow[];
 }

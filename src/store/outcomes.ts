@@ -5,6 +5,7 @@
  */
 import { appendAudit } from './audit.js';
 import { writeTransaction, type Store } from './store.js';
+import { stmt } from './statements.js';
 
 /** reported → verified (by an admin) or retracted (with a reason). */
 export type OutcomeStatus = 'reported' | 'verified' | 'retracted';
@@ -55,21 +56,21 @@ export interface OutcomeFilter {
   limit?: number;
 }
 
-const COLUMNS = `id, goal_id AS goalId, title, description, party_id AS partyId, happened_on AS happenedOn, link,
+/** The columns of an `Outcome`, named as its fields. */
+export const OUTCOME_COLUMNS = `id, goal_id AS goalId, title, description, party_id AS partyId, happened_on AS happenedOn, link,
   business_id AS businessId, reported_by AS reportedBy, reported_at AS reportedAt, status,
   verified_by AS verifiedBy, verified_at AS verifiedAt, retracted_by AS retractedBy,
   retracted_at AS retractedAt, retract_reason AS retractReason, updated_at AS updatedAt`;
 
 /** One outcome by id. */
 export function getOutcome(store: Store, id: number): Outcome | null {
-  return (store.db.prepare(`SELECT ${COLUMNS} FROM outcomes WHERE id = ?`).get(id) as Outcome | undefined) ?? null;
+  return (stmt(store, `SELECT ${OUTCOME_COLUMNS} FROM outcomes WHERE id = ?`).get(id) as Outcome | undefined) ?? null;
 }
 
 /** Counted (not retracted) outcomes that look like the same thing: same goal and title, or same Business ID. */
 export function findDuplicates(store: Store, f: Pick<OutcomeFields, 'goalId' | 'titleKey' | 'businessId'>, excludeId = 0): Outcome[] {
-  return store.db
-    .prepare(
-      `SELECT ${COLUMNS} FROM outcomes
+  return stmt(store,
+      `SELECT ${OUTCOME_COLUMNS} FROM outcomes
        WHERE status <> 'retracted' AND id <> ? AND ((goal_id = ? AND title_key = ?) OR (? IS NOT NULL AND business_id = ?))
        ORDER BY id LIMIT 5`,
     )
@@ -86,8 +87,7 @@ export function insertOutcome(store: Store, f: OutcomeFields, actor: string, at:
       const duplicates = findDuplicates(store, f);
       if (duplicates.length > 0) return { ok: false, duplicates };
     }
-    const info = store.db
-      .prepare(
+    const info = stmt(store,
         `INSERT INTO outcomes (goal_id, title, title_key, description, party_id, happened_on, link, business_id, reported_by, reported_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -131,7 +131,7 @@ export function updateOutcome(
     if (opts.resetVerification && before.status === 'verified') sets.push("status = 'reported'", 'verified_by = NULL', 'verified_at = NULL');
     sets.push('updated_at = ?');
     values.push(at, id);
-    store.db.prepare(`UPDATE outcomes SET ${sets.join(', ')} WHERE id = ?`).run(...values);
+    stmt(store, `UPDATE outcomes SET ${sets.join(', ')} WHERE id = ?`).run(...values);
     const after = getOutcome(store, id)!;
     appendAudit(store, { at, actor, action: 'edit', outcomeId: id, before, after });
     return after;
@@ -143,7 +143,7 @@ export function verifyOutcome(store: Store, id: number, actor: string, at: strin
   return writeTransaction(store, () => {
     const before = getOutcome(store, id);
     if (!before) return null;
-    store.db.prepare("UPDATE outcomes SET status = 'verified', verified_by = ?, verified_at = ?, updated_at = ? WHERE id = ?").run(actor, at, at, id);
+    stmt(store, "UPDATE outcomes SET status = 'verified', verified_by = ?, verified_at = ?, updated_at = ? WHERE id = ?").run(actor, at, at, id);
     const after = getOutcome(store, id)!;
     appendAudit(store, { at, actor, action: 'verify', outcomeId: id, before, after });
     return after;
@@ -155,8 +155,7 @@ export function retractOutcome(store: Store, id: number, reason: string, actor: 
   return writeTransaction(store, () => {
     const before = getOutcome(store, id);
     if (!before) return null;
-    store.db
-      .prepare("UPDATE outcomes SET status = 'retracted', retracted_by = ?, retracted_at = ?, retract_reason = ?, updated_at = ? WHERE id = ?")
+    stmt(store, "UPDATE outcomes SET status = 'retracted', retracted_by = ?, retracted_at = ?, retract_reason = ?, updated_at = ? WHERE id = ?")
       .run(actor, at, reason, at, id);
     const after = getOutcome(store, id)!;
     appendAudit(store, { at, actor, action: 'retract', outcomeId: id, before, after });
@@ -187,15 +186,15 @@ export function listOutcomes(store: Store, filter: OutcomeFilter = {}): Outcome[
   } else if (filter.excludeRetracted !== false) {
     where.push("status <> 'retracted'");
   }
-  const sql = `SELECT ${COLUMNS} FROM outcomes ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  const sql = `SELECT ${OUTCOME_COLUMNS} FROM outcomes ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY happened_on DESC, id DESC ${filter.limit !== undefined ? 'LIMIT ?' : ''}`;
   if (filter.limit !== undefined) params.push(filter.limit);
-  return store.db.prepare(sql).all(...params) as Outcome[];
+  return stmt(store, sql).all(...params) as Outcome[];
 }
 
 /** Every outcome, retracted included, by id (for exports). */
 export function allOutcomes(store: Store): Outcome[] {
-  return store.db.prepare(`SELECT ${COLUMNS} FROM outcomes ORDER BY id`).all() as Outcome[];
+  return stmt(store, `SELECT ${OUTCOME_COLUMNS} FROM outcomes ORDER BY id`).all() as Outcome[];
 }
 
 /**
@@ -203,7 +202,7 @@ export function allOutcomes(store: Store): Outcome[] {
  * No duplicate check: the caller vouches for the rows. Returns how many were stored.
  */
 export function insertOutcomesBulk(store: Store, rows: OutcomeFields[], actor: string, at: string): number {
-  const insert = store.db.prepare(
+  const insert = stmt(store,
     `INSERT INTO outcomes (goal_id, title, title_key, description, party_id, happened_on, link, business_id, reported_by, reported_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );

@@ -3,8 +3,9 @@
  * happened_on, party_id), so progress stays fast with 100,000 outcomes.
  */
 import type { Outcome } from './outcomes.js';
-import { getOutcome } from './outcomes.js';
+import { OUTCOME_COLUMNS } from './outcomes.js';
 import type { Store } from './store.js';
+import { stmt } from './statements.js';
 
 /** Counted (reported + verified) and verified outcomes for one goal. */
 export interface GoalCounts {
@@ -25,8 +26,7 @@ export interface GoalStats extends GoalCounts {
 
 /** Counts for every goal that has outcomes (one pass over the covering index). */
 export function countsByGoal(store: Store): Map<string, GoalCounts> {
-  const rows = store.db
-    .prepare(
+  const rows = stmt(store,
       `SELECT goal_id AS goalId, status, COUNT(*) AS n FROM outcomes INDEXED BY outcomes_goal_status
        WHERE status IN ('reported', 'verified') GROUP BY goal_id, status`,
     )
@@ -46,20 +46,20 @@ export function countsByGoal(store: Store): Map<string, GoalCounts> {
  * merged here: each reads only `limit` rows instead of sorting the whole goal.
  */
 function latestCounted(store: Store, goalId: string, limit: number): Outcome[] {
-  const stmt = store.db.prepare(
-    `SELECT id FROM outcomes INDEXED BY outcomes_goal_status WHERE goal_id = ? AND status = ? ORDER BY happened_on DESC LIMIT ?`,
+  // The rows themselves, in one query per status (same index, same order as reading ids first).
+  const latest = stmt(
+    store,
+    `SELECT ${OUTCOME_COLUMNS} FROM outcomes INDEXED BY outcomes_goal_status WHERE goal_id = ? AND status = ? ORDER BY happened_on DESC LIMIT ?`,
   );
-  const ids = (['reported', 'verified'] as const).flatMap((status) => (stmt.all(goalId, status, limit * 2) as { id: number }[]).map((r) => r.id));
-  return ids
-    .map((id) => getOutcome(store, id)!)
+  return (['reported', 'verified'] as const)
+    .flatMap((status) => latest.all(goalId, status, limit * 2) as Outcome[])
     .sort((a, b) => (a.happenedOn === b.happenedOn ? b.id - a.id : a.happenedOn < b.happenedOn ? 1 : -1))
     .slice(0, limit);
 }
 
 /** Counts, breakdowns and the latest entries for one goal: one GROUP BY pass plus the latest rows. */
 export function goalStats(store: Store, goalId: string, latestLimit = 5): GoalStats {
-  const groups = store.db
-    .prepare(
+  const groups = stmt(store,
       `SELECT party_id AS partyId, CAST(substr(happened_on, 1, 4) AS INTEGER) AS year, status, COUNT(*) AS n
        FROM outcomes INDEXED BY outcomes_goal_status
        WHERE goal_id = ? AND status IN ('reported', 'verified') GROUP BY party_id, year, status`,
@@ -84,8 +84,7 @@ export function goalStats(store: Store, goalId: string, latestLimit = 5): GoalSt
 
 /** Counted outcomes per goal reported by one party. */
 export function countsForParty(store: Store, partyId: string): { goalId: string; count: number }[] {
-  return store.db
-    .prepare(
+  return stmt(store,
       `SELECT goal_id AS goalId, COUNT(*) AS count FROM outcomes
        WHERE party_id = ? AND status IN ('reported', 'verified') GROUP BY goal_id ORDER BY count DESC, goal_id`,
     )

@@ -1,6 +1,7 @@
 /** Stored role grants (admins from BOT_ADMINS are not stored; they come from configuration). */
 import { appendAudit } from './audit.js';
 import { writeTransaction, type Store } from './store.js';
+import { stmt } from './statements.js';
 
 /** A role a user can hold. */
 export type Role = 'reporter' | 'admin';
@@ -17,12 +18,12 @@ const SELECT = 'SELECT user_id AS user, role, granted_by AS grantedBy, granted_a
 
 /** The roles stored for a user. */
 export function storedRoles(store: Store, user: string): Role[] {
-  return (store.db.prepare('SELECT role FROM roles WHERE user_id = ? ORDER BY role').all(user) as { role: Role }[]).map((r) => r.role);
+  return (stmt(store, 'SELECT role FROM roles WHERE user_id = ? ORDER BY role').all(user) as { role: Role }[]).map((r) => r.role);
 }
 
 /** Every stored grant, by user then role. */
 export function listGrants(store: Store): RoleGrant[] {
-  return store.db.prepare(`${SELECT} ORDER BY user_id, role`).all() as RoleGrant[];
+  return stmt(store, `${SELECT} ORDER BY user_id, role`).all() as RoleGrant[];
 }
 
 /**
@@ -31,9 +32,9 @@ export function listGrants(store: Store): RoleGrant[] {
  */
 export function grantRole(store: Store, user: string, role: Role, actor: string, at: string): { created: boolean; grant: RoleGrant } {
   return writeTransaction(store, () => {
-    const existing = store.db.prepare(`${SELECT} WHERE user_id = ? AND role = ?`).get(user, role) as RoleGrant | undefined;
+    const existing = stmt(store, `${SELECT} WHERE user_id = ? AND role = ?`).get(user, role) as RoleGrant | undefined;
     if (existing) return { created: false, grant: existing };
-    store.db.prepare('INSERT INTO roles (user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?)').run(user, role, actor, at);
+    stmt(store, 'INSERT INTO roles (user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?)').run(user, role, actor, at);
     const grant: RoleGrant = { user, role, grantedBy: actor, grantedAt: at };
     appendAudit(store, { at, actor, action: 'grant', subject: user, before: null, after: grant });
     return { created: true, grant };
@@ -43,9 +44,9 @@ export function grantRole(store: Store, user: string, role: Role, actor: string,
 /** Revokes a stored role (audited). Returns the removed grant, or null if there was none. */
 export function revokeRole(store: Store, user: string, role: Role, actor: string, at: string): RoleGrant | null {
   return writeTransaction(store, () => {
-    const existing = store.db.prepare(`${SELECT} WHERE user_id = ? AND role = ?`).get(user, role) as RoleGrant | undefined;
+    const existing = stmt(store, `${SELECT} WHERE user_id = ? AND role = ?`).get(user, role) as RoleGrant | undefined;
     if (!existing) return null;
-    store.db.prepare('DELETE FROM roles WHERE user_id = ? AND role = ?').run(user, role);
+    stmt(store, 'DELETE FROM roles WHERE user_id = ? AND role = ?').run(user, role);
     appendAudit(store, { at, actor, action: 'revoke', subject: user, before: existing, after: null });
     return existing;
   });

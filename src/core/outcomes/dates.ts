@@ -7,10 +7,18 @@ export const PERIOD_END = '2029-12-31';
 /** The first day after the period: months left are counted up to here. */
 export const DEADLINE_EXCLUSIVE = '2030-01-01';
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date in a time zone, e.g. `2025-03-04` in Europe/Helsinki. */
 export function todayIn(timeZone: string, now: Date): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let f = dayFormats.get(timeZone);
+  if (f === undefined) {
+    // en-CA formats dates as YYYY-MM-DD. An invalid zone throws here and is not cached.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  return f.format(now);
 }
 
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2023-02-30). */

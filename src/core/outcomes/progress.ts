@@ -63,7 +63,12 @@ export function targetText(goal: Goal, lang: Lang): string {
   return `${words[goal.comparator][lang === 'fi' ? 1 : 0]}${goal.target}`;
 }
 
+// Same output as n.toLocaleString(locale, options), without building a formatter per call.
+const RATE_FI = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 2, minimumFractionDigits: 1 });
+const RATE_EN = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 1 });
+
 /** A per-month rate with one decimal, in the language's number format. */
 export function rate(n: number, lang: Lang): string {
-  return n.toLocaleString(lang === 'fi' ? 'fi-FI' : 'en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 1 });
+  return (lang === 'fi' ? RATE_FI : RATE_EN).format(n);
 }
+

@@ -125,6 +125,19 @@ describe('digest content', () => {
 });
 
 describe('digest chart', () => {
+  it('hands each caller its own PNG Buffer (a repeat render is cached, never shared)', () => {
+    const d = digestFor(store, kb, period);
+    const a = renderFor(kb, d, 'en').chart;
+    const expected = Buffer.from(a.png);
+    a.png.fill(0);
+    const b = renderFor(kb, d, 'en').chart;
+    expect(b.png.equals(expected)).toBe(true);
+    expect(b.png).not.toBe(a.png);
+    const fi = renderFor(kb, d, 'fi').chart;
+    expect(fi.svg).not.toBe(b.svg);
+    expect(fi.png.equals(b.png)).toBe(false);
+  });
+
   it('renders a valid PNG of the expected size, the same bytes every time, with alt text', () => {
     const d = digestFor(store, kb, period);
     const a = renderFor(kb, d, 'en').chart;

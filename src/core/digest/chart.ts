@@ -128,14 +128,35 @@ export function chartAlt(kb: KnowledgeBase, d: Digest, lang: Lang): string {
   return `${head} ${parts.join('; ')}.`;
 }
 
-/** Renders the chart to PNG with the bundled Inter fonts only. */
-export function renderChart(kb: KnowledgeBase, d: Digest, lang: Lang): DigestChart {
-  const { svg, width, height } = chartSvg(kb, d, lang);
+/** How many rendered charts are kept (the same digest goes to several channels and previews). */
+const PNG_CACHE_SIZE = 8;
+/** Rendered PNGs by SVG text, least recently used first. */
+const pngCache = new Map<string, Buffer>();
+
+/**
+ * The PNG of an SVG. Resvg parses the font files on every construction (most of the render
+ * time, and resvg-js 2.6 takes no font buffers), so an identical SVG is rendered only once.
+ */
+function pngOf(svg: string): Buffer {
+  const cached = pngCache.get(svg);
+  if (cached !== undefined) {
+    pngCache.delete(svg);
+    pngCache.set(svg, cached);
+    return cached;
+  }
   const resvg = new Resvg(svg, {
     font: { fontFiles: interFontFiles(), loadSystemFonts: false, defaultFontFamily: 'Inter' },
     fitTo: { mode: 'original' },
     background: COLOURS.background,
   });
-  const png = resvg.render().asPng();
-  return { png: Buffer.from(png), svg, alt: chartAlt(kb, d, lang), width, height, filename: `digest-${d.period.label}.png` };
+  const png = Buffer.from(resvg.render().asPng());
+  pngCache.set(svg, png);
+  if (pngCache.size > PNG_CACHE_SIZE) pngCache.delete(pngCache.keys().next().value!);
+  return png;
+}
+
+/** Renders the chart to PNG with the bundled Inter fonts only (each caller gets its own Buffer). */
+export function renderChart(kb: KnowledgeBase, d: Digest, lang: Lang): DigestChart {
+  const { svg, width, height } = chartSvg(kb, d, lang);
+  return { png: Buffer.from(pngOf(svg)), svg, alt: chartAlt(kb, d, lang), width, height, filename: `digest-${d.period.label}.png` };
 }

@@ -1,5 +1,5 @@
 /** The discord.js client and REST setup: intents, partials, API base, safe defaults. */
-import { Client, GatewayIntentBits, Partials, REST, type ClientOptions } from 'discord.js';
+import { Client, GatewayIntentBits, Options, Partials, REST, type ClientOptions } from 'discord.js';
 import type { Config } from '../../config.js';
 import { NO_PINGS } from './context.js';
 
@@ -30,6 +30,23 @@ export function createClient(config: Pick<Config, 'DISCORD_API_URL'>): Client {
     // Client-wide default, so even a message sent without options cannot mass-mention.
     allowedMentions: NO_PINGS,
     rest: restOptions(config),
+    // The bot reads guilds, channels, roles (DISCORD_REPORTER_ROLE) and the member that sent a
+    // message or interaction (built from the event itself); it never reads cached messages,
+    // presences, reactions, thread members, emojis, stickers or voice states.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      PresenceManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      ThreadMemberManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      VoiceStateManager: 0,
+      StageInstanceManager: 0,
+      GuildScheduledEventManager: 0,
+      GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
   };
   return new Client(options);
 }

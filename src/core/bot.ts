@@ -44,13 +44,17 @@ export function createBot(services: Services): Bot {
 
   async function run(msg: Inbound, requestId: string): Promise<Reply> {
     const text = msg.text.normalize('NFC').trim();
+    // Refuse oversized input before any work on it (language detection included).
+    if (text.length > MAX_INPUT_CHARS) {
+      const l = msg.locale ?? defaultLang;
+      return errorReply(l, TOO_LONG[l]);
+    }
     const isCommand = text.startsWith('/');
     const { name, rest } = isCommand ? splitCommand(text) : { name: 'ask', rest: text };
     // Commands say little about their language, so the platform locale decides; a question's
     // own words decide when they are clear (a Finnish question from an English-locale user).
     const detect = (t: string, fallback: Lang) => services.knowledge.answerer.detectLanguage(t, fallback);
     const lang: Lang = isCommand ? (msg.locale ?? detect(rest, defaultLang)) : detect(text, msg.locale ?? defaultLang);
-    if (text.length > MAX_INPUT_CHARS) return errorReply(lang, TOO_LONG[lang]);
 
     const ctx: CommandContext = {
       services,

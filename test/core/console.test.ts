@@ -99,3 +99,19 @@ describe('kajaani-bot CLI (built binary)', () => {
     expect(() => createApp(env({ BOT_KNOWLEDGE_DIR: tempDir() }))).toThrowError(StartupError);
   });
 });
+
+describe('oversized input', () => {
+  it('refuses a 100 kB message at once, before any analysis', async () => {
+    const app = createApp(env());
+    try {
+      const text = '/muokkaa ' + '‮Oy󠀓’⁦􏿼å𝔸'.repeat(10_000);
+      // The fuzz once found this taking 25 s (language detection ran before the length check,
+      // over a quadratic match filter); it now fails fast, well inside the test timeout.
+      const r = await app.bot.handle({ platform: 'console', user: 'console:x', text });
+      expect(r.ok).toBe(false);
+      expect(r.text).toMatch(/too long/);
+    } finally {
+      app.close();
+    }
+  });
+});

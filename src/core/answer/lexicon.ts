@@ -46,6 +46,9 @@ export interface Analysis {
 }
 
 const MIN_PREFIX = 4;
+/** Bounds on what is analysed, so no input can make answering slow. */
+const MAX_TEXT = 4_000;
+const MAX_TOKENS = 300;
 
 /** True when token i directly follows "I'm (a)", "I am (a)" or "olen". */
 function isSelfDescription(tokens: string[], i: number): boolean {
@@ -184,9 +187,16 @@ export class Lexicon {
    */
   private matchAll(tokens: string[], features: Set<string>, covered: string[][], langs: Set<Lang>[], depth = 0): void {
     const found: { i: number; feature: string; lang: Lang; len: number; rest?: string }[] = [];
-    for (let i = 0; i < tokens.length; i++) for (const m of this.matchAt(tokens, i)) found.push({ i, ...m });
+    // The longest match covering each token, to drop names inside longer phrases in one pass.
+    const longest = new Array<number>(tokens.length).fill(0);
+    for (let i = 0; i < tokens.length; i++) {
+      for (const m of this.matchAt(tokens, i)) {
+        found.push({ i, ...m });
+        for (let j = i; j < i + m.len; j++) longest[j] = Math.max(longest[j]!, m.len);
+      }
+    }
     const isName = (f: string) => f.startsWith('party:') || f.startsWith('place:');
-    const kept = found.filter((m) => !isName(m.feature) || !found.some((n) => n.len > m.len && n.i <= m.i && n.i + n.len >= m.i + m.len));
+    const kept = found.filter((m) => !isName(m.feature) || longest[m.i]! <= m.len);
     for (const m of kept) {
       features.add(m.feature);
       for (let j = m.i; j < m.i + m.len; j++) {
@@ -203,7 +213,8 @@ export class Lexicon {
 
   /** Analyses a text in a language. */
   analyze(text: string, lang: Lang, opts: { correctTypos?: boolean } = {}): Analysis {
-    let tokens = words(text);
+    // A question is a few dozen words; past this, the rest of a pasted wall of text adds nothing.
+    let tokens = words(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text).slice(0, MAX_TOKENS);
     const features = new Set<string>();
     let covered: string[][] = tokens.map(() => []);
     let langs: Set<Lang>[] = tokens.map(() => new Set());

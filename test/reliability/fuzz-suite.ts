@@ -20,7 +20,8 @@ export function fuzzSuite(label: string, sizes: FuzzSizes): void {
   const seed = fuzzSeed();
   const total = sizes.nobody + sizes.reporter + sizes.admin + sizes.console;
 
-  describe(`${label}: ${total} generated inputs through the console command path (seed ${seed})`, () => {
+  // Generous per-test time: thousands of inputs on a loaded 2-core CI machine (not a speed check).
+  describe(`${label}: ${total} generated inputs through the console command path (seed ${seed})`, { timeout: 120_000 }, () => {
     const t = makeTestBot({ admins: FUZZ_USERS.admin });
     let fixture: Fixture;
     beforeAll(async () => {

@@ -97,11 +97,15 @@ function candidate(id: string, kind: CandidateKind, ref: string, bag: Map<string
 
 const both = (en: string[], fi: string[]) => [...en.map((text) => ({ text, lang: 'en' as const })), ...fi.map((text) => ({ text, lang: 'fi' as const }))];
 
+/** An entity's names and aliases in both languages. */
+const namesOf = (e: { name: { en: string; fi: string }; aliases: { en: string[]; fi: string[] } }) =>
+  both([e.name.en, ...e.aliases.en], [e.name.fi, ...e.aliases.fi]);
+
 /** Builds every candidate answer. */
 export function buildCandidates(kb: KnowledgeBase, lex: Lexicon): Candidate[] {
   const out: Candidate[] = [];
   for (const p of kb.parties) {
-    const bag = bagOf(lex, both([p.name.en, ...p.aliases.en], [p.name.fi, ...p.aliases.fi]), [`party:${p.id}`, 'c:party', 'c:role', 'c:what'], true);
+    const bag = bagOf(lex, namesOf(p), [`party:${p.id}`, 'c:party', 'c:role', 'c:what'], true);
     out.push(candidate(`party:${p.id}`, 'party', p.id, bag, [`party:${p.id}`]));
   }
   const facts = [...kb.agreement.facts, ...kb.faq];
@@ -114,19 +118,18 @@ export function buildCandidates(kb: KnowledgeBase, lex: Lexicon): Candidate[] {
   };
   out.push(candidate('list:parties', 'parties', 'parties', listBag('parties', [['c:party', 3], ['c:who', 2], ['c:all', 1], ['c:agreement', 1], ['c:contracting', 1], ['c:cooperation', 1], ['c:authority', 1], ['c:ministry', 1], ['c:university', 1]]), ['c:party', 'c:who', 'c:ministry', 'c:university', 'c:authority']));
   for (const g of kb.goals) {
-    const bag = bagOf(lex, both([g.name.en, ...g.aliases.en], [g.name.fi, ...g.aliases.fi]), [`goal:${g.id}`, 'c:goal', 'c:count', 'c:progress'], true);
-    const names = bagOf(lex, both([g.name.en, ...g.aliases.en], [g.name.fi, ...g.aliases.fi]), []);
-    out.push(candidate(`goal:${g.id}`, 'goal', g.id, bag, entityGate(`goal:${g.id}`, names)));
+    // The gate ignores the added kind words (c:goal, c:count, c:progress), so the bag serves for it.
+    const bag = bagOf(lex, namesOf(g), [`goal:${g.id}`, 'c:goal', 'c:count', 'c:progress'], true);
+    out.push(candidate(`goal:${g.id}`, 'goal', g.id, bag, entityGate(`goal:${g.id}`, bag)));
   }
   out.push(candidate('list:goals', 'goals', 'goals', listBag('goals', [['c:goal', 3], ['c:all', 1], ['c:agreement', 1], ['c:count', 1], ['c:progress', 1]]), ['c:goal', 'c:progress']));
   for (const a of kb.focusAreas) {
-    const bag = bagOf(lex, both([a.name.en, ...a.aliases.en], [a.name.fi, ...a.aliases.fi]), [`focus:${a.id}`, 'c:focus', 'c:why'], true);
-    const names = bagOf(lex, both([a.name.en, ...a.aliases.en], [a.name.fi, ...a.aliases.fi]), []);
-    out.push(candidate(`focus:${a.id}`, 'focus', a.id, bag, entityGate(`focus:${a.id}`, names)));
+    const bag = bagOf(lex, namesOf(a), [`focus:${a.id}`, 'c:focus', 'c:why'], true);
+    out.push(candidate(`focus:${a.id}`, 'focus', a.id, bag, entityGate(`focus:${a.id}`, bag)));
   }
   out.push(candidate('list:focus-areas', 'focus-areas', 'focus-areas', listBag('focus-areas', [['c:focus', 3], ['c:all', 1], ['c:agreement', 1], ['c:what', 1], ['c:why', 1]]), ['c:focus']));
   for (const pl of kb.places) {
-    const bag = bagOf(lex, both([pl.name.en, ...pl.aliases.en], [pl.name.fi, ...pl.aliases.fi]), [`place:${pl.id}`, 'c:where', 'c:what'], true);
+    const bag = bagOf(lex, namesOf(pl), [`place:${pl.id}`, 'c:where', 'c:what'], true);
     out.push(candidate(`place:${pl.id}`, 'place', pl.id, bag, [`place:${pl.id}`]));
   }
   for (const f of facts.filter((x) => x.use === undefined)) {

@@ -30,6 +30,8 @@ export interface AnswerOptions {
   /** The asker's language (detected by the caller or from the platform locale). */
   lang: Lang;
   hooks: AnswerHooks;
+  /** What `understand(question, lang)` already returned, so the question is not analysed twice. */
+  understood?: Understanding;
 }
 
 /** What the engine understood of a question: useful for store-backed answers and tests. */
@@ -178,7 +180,7 @@ export function buildAnswerer(kb: KnowledgeBase): Answerer {
     },
     understand,
     answer(question, opts) {
-      const u = understand(question, opts.lang);
+      const u = opts.understood?.lang === opts.lang ? opts.understood : understand(question, opts.lang);
       if (!u.best) return decline(opts.lang);
       if (u.best.kind === 'help') return reply(opts.lang, introduction(opts.lang), { suggestions: exampleQuestions(opts.lang) });
       const notFound = unknownNames(question, u);

@@ -27,6 +27,6 @@ export const askCommand: Command = {
     );
     if (fromStore) return fromStore;
     const hooks: AnswerHooks = { goalProgress: (goal, lang) => goalProgress(store, kb, goal, lang, day) };
-    return knowledge.answerer.answer(args.raw, { lang: ctx.lang, hooks });
+    return knowledge.answerer.answer(args.raw, { lang: ctx.lang, hooks, understood });
   }),
 };

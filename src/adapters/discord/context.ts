@@ -4,6 +4,7 @@ import { AttachmentBuilder, MessageFlags, type Client } from 'discord.js';
 import type { App } from '../../main.js';
 import type { Lang, Reply } from '../../core/reply.js';
 import type { DiscordMessage } from './render.js';
+import type { ReporterRoleMapping } from './identity.js';
 
 export interface AdapterContext {
   app: Pick<App, 'bot' | 'services'>;
@@ -15,6 +16,8 @@ export interface AdapterContext {
    */
   deferAfterMs: number;
   seen: RecentIds;
+  /** The reporter server role, resolved once the gateway is ready (see `resolveReporterRole`). */
+  reporterRole?: ReporterRoleMapping;
 }
 
 /**

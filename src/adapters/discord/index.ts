@@ -11,6 +11,7 @@ import { createClient } from './client.js';
 import { RecentIds, type AdapterContext } from './context.js';
 import { onInteraction } from './interactions.js';
 import { onMessage } from './messages.js';
+import { resolveReporterRole } from './identity.js';
 
 export { registerDiscordCommands, inviteUrl } from './deploy.js';
 export { runDiscordCli } from './cli.js';
@@ -93,6 +94,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     ready.cancel();
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord ready');
+  ctx.reporterRole = resolveReporterRole(client, config, log);
 
   return {
     name: 'discord',

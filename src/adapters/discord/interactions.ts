@@ -75,7 +75,7 @@ function inboundFor(ctx: AdapterContext, interaction: Answerable, text: string):
     text,
     locale: langFromLocale(interaction.locale),
     conversationId: conversationId(interaction.guildId, interaction.channelId),
-    platformRoles: platformRolesFor(interaction.member, interaction.guild, ctx.app.services.config.DISCORD_REPORTER_ROLE),
+    platformRoles: platformRolesFor(interaction.member, interaction.guildId, ctx.reporterRole),
   };
 }
 

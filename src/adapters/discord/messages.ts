@@ -47,7 +47,7 @@ export async function onMessage(ctx: AdapterContext, message: Message): Promise<
       user: `discord:${message.author.id}`,
       text,
       conversationId: conversationId(message.guildId, message.channelId),
-      platformRoles: platformRolesFor(message.member, message.guild, ctx.app.services.config.DISCORD_REPORTER_ROLE),
+      platformRoles: platformRolesFor(message.member, message.guildId, ctx.reporterRole),
     });
     // Show "typing…" only when the answer is slow: it costs a REST call.
     const timer = delay(ctx.deferAfterMs);

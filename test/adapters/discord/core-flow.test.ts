@@ -15,7 +15,7 @@ const callback = (id: string) => (r: { method: string; path: string; body: any }
 describe('Discord over the real core', () => {
   it('lets a member of the reporter server role report, shows the new progress, and lets an admin export it', async () => {
     const admin = { id: snowflake(), username: 'admin' };
-    h = await startHarness({ env: { DISCORD_REPORTER_ROLE: 'Reporters', BOT_ADMINS: `discord:${admin.id}` } });
+    h = await startHarness({ env: (fake) => ({ DISCORD_REPORTER_ROLE: 'Reporters', DISCORD_GUILD_ID: fake.guildId, BOT_ADMINS: `discord:${admin.id}` }) });
 
     const denied = h.fake.chatInput('report', [opt.string('goal', 'companies'), opt.string('title', 'Acme Oy')]);
     const no = await h.fake.waitForRequest(callback(denied.id));

@@ -31,7 +31,8 @@ export interface Harness {
 }
 
 export interface HarnessOptions extends DiscordOptions {
-  env?: Record<string, string>;
+  /** Extra environment; a function sees the fake first (for its guild and role ids). */
+  env?: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>);
   fake?: FakeOptions;
   /** Wraps the core's `handle` (to slow it down or make it fail). */
   wrap?: (handle: (msg: Inbound) => Promise<Reply>) => (msg: Inbound) => Promise<Reply>;
@@ -59,7 +60,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const fake = await FakeDiscord.start(options.fake);
   const logs: LogLine[] = [];
   const inbound: Inbound[] = [];
-  const app = createApp(envFor(fake, dir, options.env), { log: memoryLog(logs) });
+  const extra = typeof options.env === 'function' ? options.env(fake) : options.env;
+  const app = createApp(envFor(fake, dir, extra), { log: memoryLog(logs) });
   const original = app.bot.handle.bind(app.bot);
   const handle = options.wrap ? options.wrap(original) : original;
   app.bot.handle = (msg) => {

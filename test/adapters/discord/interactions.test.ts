@@ -91,15 +91,6 @@ describe('Discord slash commands', () => {
     ]);
   });
 
-  it('gives members of DISCORD_REPORTER_ROLE the reporter role, by role id or name', async () => {
-    h = await startHarness({ env: { DISCORD_REPORTER_ROLE: 'reporters' } });
-    const a = h.fake.chatInput('help', [], defaultUser, { roles: [h.fake.reporterRoleId] });
-    await h.fake.waitForRequest(callback(a.id));
-    const b = h.fake.chatInput('help', [], defaultUser, { roles: [] });
-    await h.fake.waitForRequest(callback(b.id));
-    expect(h.inbound.map((m) => m.platformRoles)).toEqual([['reporter'], undefined]);
-  });
-
   it('opens the report form for /report without options, localised, with goals and parties to pick', async () => {
     h = await startHarness();
     const { id } = h.fake.chatInput('report', [], defaultUser, { locale: 'fi' });

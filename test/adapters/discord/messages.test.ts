@@ -56,7 +56,7 @@ describe('Discord mentions and DMs', () => {
   });
 
   it('treats a bare mention as /help and passes reporter roles from the server', async () => {
-    h = await startHarness({ env: { DISCORD_REPORTER_ROLE: 'Reporters' } });
+    h = await startHarness({ env: (fake) => ({ DISCORD_REPORTER_ROLE: 'Reporters', DISCORD_GUILD_ID: fake.guildId }) });
     h.fake.message(`<@!${h.fake.botUser.id}>`, { mentionBot: true, roles: [h.fake.reporterRoleId] });
     await h.fake.waitForRequest(channelMessages(h.fake.channelId));
     expect(h.inbound[0]).toMatchObject({ text: '/help', platformRoles: ['reporter'] });

@@ -62,6 +62,14 @@ export class FakeDiscord {
   readonly guildId: string;
   readonly channelId = snowflake();
   readonly reporterRoleId = snowflake();
+  /**
+   * A second server the bot was added to by someone else: it has a role named "Reporters"
+   * too, and one named like the operator's reporter role id, to prove neither counts.
+   */
+  readonly otherGuildId = snowflake();
+  readonly otherChannelId = snowflake();
+  readonly otherReporterRoleId = snowflake();
+  readonly otherIdNamedRoleId = snowflake();
   /** The role Discord manages for the bot (tagged with its id), as on a real server. */
   readonly botRoleId = snowflake();
   readonly botUser: FakeUser = { id: snowflake(), username: 'kajaani-bot', bot: true };
@@ -271,7 +279,10 @@ export class FakeDiscord {
       d: {
         v: 10,
         user: { ...this.apiUser(this.botUser), verified: true, mfa_enabled: false, flags: 0 },
-        guilds: [{ id: this.guildId, unavailable: true }],
+        guilds: [
+          { id: this.guildId, unavailable: true },
+          { id: this.otherGuildId, unavailable: true },
+        ],
         session_id: this.sessionId,
         resume_gateway_url: this.gatewayUrl,
         shard: [0, 1],
@@ -284,14 +295,25 @@ export class FakeDiscord {
         geo_ordered_rtc_regions: [],
       },
     });
-    this.send(ws, { op: 0, t: 'GUILD_CREATE', s: ++this.seq, d: this.guildPayload() });
+    this.send(ws, { op: 0, t: 'GUILD_CREATE', s: ++this.seq, d: this.guildPayload(this.guildId, this.channelId, [['Reporters', this.reporterRoleId]]) });
+    this.send(ws, {
+      op: 0,
+      t: 'GUILD_CREATE',
+      s: ++this.seq,
+      d: this.guildPayload(this.otherGuildId, this.otherChannelId, [['Reporters', this.otherReporterRoleId], [this.reporterRoleId, this.otherIdNamedRoleId]]),
+    });
   }
 
-  private guildPayload(): unknown {
+  /** The guild and channel an event comes from. */
+  private where(other: boolean | undefined): { guildId: string; channelId: string } {
+    return other ? { guildId: this.otherGuildId, channelId: this.otherChannelId } : { guildId: this.guildId, channelId: this.channelId };
+  }
+
+  private guildPayload(guildId: string, channelId: string, extraRoles: [name: string, id: string][]): unknown {
     const role = (id: string, name: string, position: number, tags?: object) => ({ id, name, ...(tags ? { tags } : {}), color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position, permissions: '3072', managed: false, mentionable: false, flags: 0 });
     return {
-      id: this.guildId,
-      name: 'Kajaani ecosystem',
+      id: guildId,
+      name: guildId === this.guildId ? 'Kajaani ecosystem' : 'Somebody else',
       icon: null,
       splash: null,
       discovery_splash: null,
@@ -301,7 +323,11 @@ export class FakeDiscord {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [role(this.guildId, '@everyone', 0), role(this.reporterRoleId, 'Reporters', 1), { ...role(this.botRoleId, 'kajaani-bot', 2, { bot_id: this.botUser.id }), managed: true }],
+      roles: [
+        role(guildId, '@everyone', 0),
+        ...extraRoles.map(([name, id], i) => role(id, name, i + 1)),
+        ...(guildId === this.guildId ? [{ ...role(this.botRoleId, 'kajaani-bot', 9, { bot_id: this.botUser.id }), managed: true }] : []),
+      ],
       emojis: [],
       stickers: [],
       features: [],
@@ -324,7 +350,7 @@ export class FakeDiscord {
       member_count: 2,
       voice_states: [],
       members: [{ user: this.apiUser(this.botUser), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
-      channels: [{ id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [], topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, parent_id: null }],
+      channels: [{ id: channelId, type: 0, guild_id: guildId, name: 'general', position: 0, permission_overwrites: [], topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, parent_id: null }],
       threads: [],
       presences: [],
       stage_instances: [],
@@ -362,6 +388,7 @@ export class FakeDiscord {
   private base(type: number, user: FakeUser, opts: InteractionOptions): Record<string, unknown> {
     const id = snowflake();
     const dm = opts.dm ?? false;
+    const { guildId, channelId } = this.where(opts.otherGuild);
     return {
       id,
       application_id: this.applicationId,
@@ -371,17 +398,17 @@ export class FakeDiscord {
       locale: opts.locale ?? 'en-US',
       app_permissions: '2248473465835073',
       entitlements: [],
-      authorizing_integration_owners: dm ? { '1': user.id } : { '0': this.guildId },
+      authorizing_integration_owners: dm ? { '1': user.id } : { '0': guildId },
       context: dm ? 1 : 0,
       attachment_size_limit: 10_485_760,
       ...(dm
         ? { user: this.apiUser(user), channel_id: `${user.id.slice(0, -3)}999`, channel: { id: `${user.id.slice(0, -3)}999`, type: 1, recipients: [this.apiUser(user)] } }
         : {
-            guild_id: this.guildId,
+            guild_id: guildId,
             guild_locale: 'en-US',
-            guild: { id: this.guildId, locale: 'en-US', features: [] },
-            channel_id: this.channelId,
-            channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
+            guild: { id: guildId, locale: 'en-US', features: [] },
+            channel_id: channelId,
+            channel: { id: channelId, type: 0, guild_id: guildId, name: 'general', position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
             member: { user: this.apiUser(user), roles: opts.roles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false, permissions: '2248473465835073', nick: null, avatar: null, premium_since: null, communication_disabled_until: null },
           }),
     };
@@ -393,7 +420,7 @@ export class FakeDiscord {
     const users = options.filter((o) => o.type === 6).map((o) => [String(o.value), this.apiUser({ id: String(o.value), username: `user${String(o.value).slice(-4)}` })]);
     this.dispatch('INTERACTION_CREATE', {
       ...base,
-      data: { id: snowflake(), name, type: 1, options, ...(users.length ? { resolved: { users: Object.fromEntries(users) } } : {}), ...(opts.dm ? {} : { guild_id: this.guildId }) },
+      data: { id: snowflake(), name, type: 1, options, ...(users.length ? { resolved: { users: Object.fromEntries(users) } } : {}), ...(opts.dm ? {} : { guild_id: this.where(opts.otherGuild).guildId }) },
     });
     return { id: base.id as string, token: base.token as string };
   }
@@ -419,14 +446,15 @@ export class FakeDiscord {
   }
 
   /** Dispatches MESSAGE_CREATE: in the guild channel, or a DM when `dm` is set. */
-  message(content: string, opts: { user?: FakeUser; dm?: boolean; mentionBot?: boolean; mentionRoles?: string[]; roles?: string[]; id?: string } = {}): string {
+  message(content: string, opts: { user?: FakeUser; dm?: boolean; mentionBot?: boolean; mentionRoles?: string[]; roles?: string[]; id?: string; otherGuild?: boolean } = {}): string {
     const user = opts.user ?? defaultUser;
     const id = opts.id ?? snowflake();
     const dm = opts.dm ?? false;
+    const { guildId, channelId } = this.where(opts.otherGuild);
     this.dispatch('MESSAGE_CREATE', {
       id,
-      channel_id: dm ? `${user.id.slice(0, -3)}999` : this.channelId,
-      ...(dm ? { channel_type: 1 } : { guild_id: this.guildId, channel_type: 0, member: { roles: opts.roles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
+      channel_id: dm ? `${user.id.slice(0, -3)}999` : channelId,
+      ...(dm ? { channel_type: 1 } : { guild_id: guildId, channel_type: 0, member: { roles: opts.roles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
       author: this.apiUser(user),
       content,
       timestamp: new Date().toISOString(),
@@ -458,6 +486,8 @@ export interface InteractionOptions {
   locale?: string;
   dm?: boolean;
   roles?: string[];
+  /** From the second server (see `FakeDiscord.otherGuildId`). */
+  otherGuild?: boolean;
 }
 
 export interface CommandOption {

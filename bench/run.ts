@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (build first, then `tsx bench/run.ts [answer|slack|writes|scale|start ...]`).
+ * `npm run bench` (build first, then `tsx bench/run.ts [answer|slack|writes|scale|start|tokenize ...]`).
  * A benchmark, never a test: it prints a table and writes bench/results.json, and it does not
  * fail on a missed target. Every figure is measured beside a baseline in the same run, so the
  * ratios hold on any machine; absolute numbers are given for context, with the load average
@@ -15,6 +15,7 @@ import { benchSlack } from './slack-http.js';
 import { benchDurableWrites } from './durable-writes.js';
 import { benchScale } from './scale.js';
 import { benchStartup } from './startup.js';
+import { benchTokenizer } from './tokenizer.js';
 import { table, type Figure } from './lib/figures.js';
 import { root } from './lib/env.js';
 import { killAll } from './lib/proc.js';
@@ -27,6 +28,7 @@ const BENCHES: [string, Bench][] = [
   ['writes', benchDurableWrites],
   ['scale', benchScale],
   ['start', benchStartup],
+  ['tokenize', benchTokenizer],
 ];
 
 async function main(): Promise<void> {

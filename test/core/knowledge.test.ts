@@ -73,6 +73,30 @@ describe('knowledge base', () => {
     expect(() => loadKnowledge(dir2)).toThrowError(/faq\[0\]\.sources\[0\]: unknown source "NOPE"/);
   });
 
+  it('refuses an id longer than 64 characters (a platform choice value), naming the file, the path and the line', () => {
+    const dir = copyOfKnowledge();
+    const goals = path.join(dir, 'goals.yaml');
+    const parties = path.join(dir, 'parties.yaml');
+    writeFileSync(goals, readFileSync(goals, 'utf8').replace('id: companies', `id: ${'g'.repeat(65)}`));
+    writeFileSync(parties, readFileSync(parties, 'utf8').replace('id: Kajaani', `id: K${'a'.repeat(64)}`));
+    let error: unknown;
+    try {
+      loadKnowledge(dir);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(KnowledgeError);
+    expect((error as KnowledgeError).file).toBe(parties);
+    expect((error as Error).message).toMatch(/parties\[0\]\.id \(line 3\): .*at most 64 characters/);
+
+    writeFileSync(parties, readFileSync(path.join(realDir, 'parties.yaml'), 'utf8'));
+    expect(() => loadKnowledge(dir)).toThrowError(/goals\.yaml is invalid:\n {2}- goals\[0\]\.id \(line 3\): .*at most 64 characters/);
+
+    // Exactly 64 is fine.
+    writeFileSync(goals, readFileSync(path.join(realDir, 'goals.yaml'), 'utf8').replace('id: companies', `id: ${'g'.repeat(64)}`));
+    expect(loadKnowledge(dir).goals[0]!.id).toHaveLength(64);
+  });
+
   it('reloads edits without a restart and keeps serving the old version when an edit is broken', () => {
     const dir = copyOfKnowledge();
     const holder = new KnowledgeHolder(dir);

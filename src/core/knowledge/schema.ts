@@ -6,6 +6,16 @@ import { z } from 'zod';
 
 const nonEmpty = z.string().trim().min(1);
 
+/**
+ * Ids become Slack option values (≤ 75 characters: the Block Kit docs say 150, @slack/types
+ * says 75) and Discord choice values (≤ 100); 64 stays under both with room for a prefix.
+ */
+export const MAX_ID_LENGTH = 64;
+const TOO_LONG_ID = `at most ${MAX_ID_LENGTH} characters: ids become Slack and Discord option values`;
+
+/** An entry id: a pattern, and the platforms' length limit. */
+const idOf = (pattern: RegExp, message?: string) => z.string().max(MAX_ID_LENGTH, TOO_LONG_ID).regex(pattern, message);
+
 /** A text in English and Finnish. */
 export const localizedSchema = z.strictObject({ en: nonEmpty, fi: nonEmpty });
 
@@ -19,14 +29,14 @@ export const aliasesSchema = z.strictObject({
 const sourceRefs = z.array(nonEmpty).min(1, 'every entry needs at least one source');
 
 export const sourceSchema = z.strictObject({
-  id: nonEmpty,
+  id: nonEmpty.max(MAX_ID_LENGTH, TOO_LONG_ID),
   title: nonEmpty,
   url: z.url({ protocol: /^https?$/ }),
 });
 
 /** An agreement fact or an FAQ entry: questions people ask and the short answer. */
 export const factSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
+  id: idOf(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
   /** What the fact is about, e.g. "Programme". */
   label: localizedSchema,
   /** Example questions / key phrases in each language; used for matching, never shown. */
@@ -54,7 +64,7 @@ export const agreementSchema = z.strictObject({
 
 export const partySchema = z.strictObject({
   /** Short name used as the id, e.g. `KAMK`. */
-  id: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/),
+  id: idOf(/^[A-Za-z][A-Za-z0-9-]*$/),
   name: localizedSchema,
   shortName: nonEmpty,
   aliases: aliasesSchema,
@@ -66,7 +76,7 @@ export const partySchema = z.strictObject({
 });
 
 export const focusAreaSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: idOf(/^[a-z0-9-]+$/),
   number: z.number().int().positive(),
   name: localizedSchema,
   aliases: aliasesSchema,
@@ -76,7 +86,7 @@ export const focusAreaSchema = z.strictObject({
 
 export const goalSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9-]+$/),
+    id: idOf(/^[a-z0-9-]+$/),
     name: localizedSchema,
     aliases: aliasesSchema,
     kind: z.enum(['quantitative', 'qualitative']),
@@ -92,7 +102,7 @@ export const goalSchema = z
   });
 
 export const placeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: idOf(/^[a-z0-9-]+$/),
   name: localizedSchema,
   aliases: aliasesSchema,
   description: localizedSchema,
@@ -101,7 +111,7 @@ export const placeSchema = z.strictObject({
 
 /** A concept: a group of words (both languages) that mean the same thing for matching. */
 export const conceptSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: idOf(/^[a-z0-9-]+$/),
   en: z.array(nonEmpty).min(1),
   fi: z.array(nonEmpty).min(1),
 });

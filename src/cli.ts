@@ -2,7 +2,7 @@
 /**
  * The `kajaani-bot` command line:
  *   kajaani-bot ask "<question>" [--json]
- *   kajaani-bot console [--user <id>] [--json]
+ *   kajaani-bot console [--user <name>] [--json]
  *   kajaani-bot start        (Slack/Discord when configured, otherwise the console chat)
  */
 import os from 'node:os';
@@ -10,13 +10,15 @@ import { parseArgs } from 'node:util';
 import { createApp, StartupError, type App } from './main.js';
 import { runConsole } from './adapters/console/console.js';
 import { askJson } from './adapters/console/render.js';
+import { consoleUserId } from './adapters/console/user-id.js';
 import { replyToPlainText } from './core/reply.js';
 import { platformsConfigured, startAdapters } from './adapters/start.js';
 import type { RunningAdapter } from './adapters/types.js';
 
 const USAGE = `Usage:
   kajaani-bot ask "<question>" [--json]     answer one question
-  kajaani-bot console [--user <id>] [--json] chat in the terminal (one message per line on a pipe)
+  kajaani-bot console [--json]               chat in the terminal (one message per line on a pipe)
+      (ask, console: --user <name> acts as console:<name>; default: your login name)
   kajaani-bot start                          run the configured adapters (console when none)
   kajaani-bot discord register|invite        register the Discord slash commands / print the invite link
   kajaani-bot digest preview [--period 2026-W48] [--lang en|fi|both] [--json]   print the weekly digest
@@ -49,15 +51,24 @@ function defaultUser(): string {
   return `console:${name}`;
 }
 
+/** The console user for `--user` (default: the login name); a platform id is a usage error. */
+function consoleUser(raw: string | undefined): string {
+  if (raw === undefined) return defaultUser();
+  const id = consoleUserId(raw);
+  if (!id.ok) fail(`${id.message}\n${USAGE}`, 2);
+  return id.user;
+}
+
 async function consoleChat(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { user: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+  const user = consoleUser(values.user);
   const app = openApp();
   try {
     await runConsole({
       bot: app.bot,
       input: process.stdin,
       output: process.stdout,
-      user: values.user ?? defaultUser(),
+      user,
       json: values.json ?? false,
       interactive: Boolean(process.stdin.isTTY) && !values.json,
     });
@@ -70,9 +81,10 @@ async function ask(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, user: { type: 'string' } }, allowPositionals: true, strict: true });
   const question = positionals.join(' ').trim();
   if (question === '') fail('Give a question, e.g. kajaani-bot ask "Who are the parties?"', 2);
+  const user = consoleUser(values.user);
   const app = openApp();
   try {
-    const reply = await app.bot.handle({ platform: 'console', user: values.user ?? defaultUser(), text: question });
+    const reply = await app.bot.handle({ platform: 'console', user, text: question });
     process.stdout.write(values.json ? `${JSON.stringify(askJson(reply))}\n` : `${replyToPlainText(reply)}\n`);
   } finally {
     app.close();

@@ -41,7 +41,9 @@ export function createApp(env: NodeJS.ProcessEnv = process.env, overrides: { now
   }
   let store;
   try {
-    store = openStore(path.resolve(config.BOT_DB_PATH));
+    store = openStore(path.resolve(config.BOT_DB_PATH), {
+      onTightened: (files) => log.warn({ files: files.map((f) => ({ ...f, from: f.from.toString(8) })) }, 'database files were readable by others; made them owner-only (0600)'),
+    });
   } catch (err) {
     if (err instanceof StoreError) throw new StartupError(err.message);
     throw err;

@@ -10,10 +10,11 @@
  * a schema version this build knows, `integrity_check` ok), only when no other process has the
  * database open (an exclusive lock proves it), and keeps the previous file beside it.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { latestVersion } from './migrations.js';
+import { createPrivateFile, PRIVATE_FILE_MODE, tightenModes } from './file-modes.js';
 
 /** A backup or restore the operator must correct (wrong file, bot running...). */
 export class BackupError extends Error {
@@ -128,6 +129,8 @@ export async function backupDatabase(dbPath: string, target: string, options: { 
   try {
     checkKajaaniDatabase(db, `The database ${source}`);
     removeQuietly(partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`);
+    // Owner-only from the first byte: SQLite writes the copy into this file and keeps its mode.
+    createPrivateFile(partial);
     try {
       // All pages in one step: one consistent snapshot under one read lock. With WAL the bot's
       // writers are not blocked, and no concurrent write can make the copy restart.
@@ -185,6 +188,8 @@ export function restoreDatabase(dbPath: string, from: string, now: Date = new Da
   removeQuietly(staged, `${staged}-wal`, `${staged}-shm`, `${staged}-journal`);
   try {
     copyFileSync(backup, staged);
+    // copyFile gives the copy the backup file's mode; the installed database is owner-only.
+    chmodSync(staged, PRIVATE_FILE_MODE);
     const copy = new Database(staged, { fileMustExist: true });
     try {
       checkKajaaniDatabase(copy, backup);
@@ -222,6 +227,7 @@ export function restoreDatabase(dbPath: string, from: string, now: Date = new Da
         // set aside is complete on its own and closing this connection touches no -wal name.
         current.pragma('journal_mode = DELETE');
         renameSync(live, previous);
+        tightenModes([previous]);
         removeQuietly(`${live}-wal`, `${live}-shm`, `${live}-journal`);
         renameSync(staged, live);
         syncFolder(live);

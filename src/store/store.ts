@@ -2,10 +2,10 @@
  * The SQLite store (better-sqlite3 v12). The only place with SQL. Opens (and creates) the
  * database file with its folder, sets the pragmas and applies pending migrations.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { latestVersion, migrations } from './migrations.js';
+import { createPrivateFile, makePrivateFolder, tightenModes, withCompanions, type Tightened } from './file-modes.js';
 
 /** A start-up problem with the database file that the operator must fix. */
 export class StoreError extends Error {
@@ -52,6 +52,8 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 export interface OpenStoreOptions {
   /** How long to wait for another process's lock before giving up (tests shorten it). */
   busyTimeoutMs?: number;
+  /** Told about database files whose group/other permissions were removed (for a log line). */
+  onTightened?: (files: Tightened[]) => void;
 }
 
 export interface Store {
@@ -99,14 +101,25 @@ export function migrate(db: Database.Database): { from: number; to: number } {
   return { from, to: latestVersion };
 }
 
-/** Opens the store at `file`, creating it and its folder on first use. */
+/**
+ * Opens the store at `file`, creating it and its folder on first use. The file and its -wal,
+ * -shm are owner-only (0600) and a folder it creates is 0700; see file-modes.ts.
+ */
 export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   let db: Database.Database;
   try {
-    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const onDisk = file !== ':memory:' && file !== '';
+    const tightened: Tightened[] = [];
+    if (onDisk) {
+      makePrivateFolder(path.dirname(path.resolve(file)));
+      createPrivateFile(file);
+      tightened.push(...tightenModes(withCompanions(file)));
+    }
     db = new Database(file);
     configure(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
     migrate(db);
+    if (onDisk) tightened.push(...tightenModes(withCompanions(file)));
+    if (tightened.length > 0) options.onTightened?.(tightened);
   } catch (err) {
     if (err instanceof StoreError) throw err;
     throw new StoreError(`Cannot open the database at ${file}: ${(err as Error).message}. Check BOT_DB_PATH, the folder's permissions and free disk space.`, { cause: err });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { KnowledgeError } from './core/knowledge/load.js';
+import { onKnowledgeCacheProblem } from './core/knowledge/private-cache.js';
 import { KnowledgeHolder, type Services } from './core/services.js';
 import { createBot, type Bot } from './core/bot.js';
 import { openStore, StoreError } from './store/store.js';
@@ -32,6 +33,7 @@ export function createApp(env: NodeJS.ProcessEnv = process.env, overrides: { now
     throw err;
   }
   const log = overrides.log ?? createLogger(config.LOG_LEVEL);
+  onKnowledgeCacheProblem((problem) => log.warn(problem, 'knowledge cache'));
   let knowledge: KnowledgeHolder;
   try {
     knowledge = new KnowledgeHolder(config.BOT_KNOWLEDGE_DIR);

@@ -3,20 +3,19 @@
  * thousands of words and analyses every alias and example question: ~0.3 s of a cold start,
  * against ~10 ms to read the snapshot. The cache key covers the knowledge base's content and
  * the answer engine's own code, so an edit to either builds afresh; any cache problem just
- * means building.
+ * means building. The cache folder is private and entries are verified (knowledge/private-cache.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from '../knowledge/schema.js';
+import { knowledgeCache } from '../knowledge/private-cache.js';
 import { buildCandidates, buildLexicon, type Candidate } from './candidates.js';
 import { Lexicon, type LexiconSnapshot } from './lexicon.js';
 
 /** Bump when the snapshot's shape changes. */
 const FORMAT = 'index-v1';
-const cacheDir = path.join(os.tmpdir(), `kajaani-bot-index-cache-${process.getuid?.() ?? 'u'}`);
 
 interface Snapshot {
   lexicon: LexiconSnapshot;
@@ -48,27 +47,23 @@ function build(kb: KnowledgeBase): { lexicon: Lexicon; candidates: Candidate[] }
 
 /** The compiled index for a knowledge base, from the cache when it is there. */
 export function compiledIndex(kb: KnowledgeBase): { lexicon: Lexicon; candidates: Candidate[] } {
-  let file: string;
+  let key: string;
   try {
-    file = path.join(cacheDir, `${keyFor(kb)}.json`);
+    key = keyFor(kb);
   } catch {
     return build(kb);
   }
-  try {
-    const snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
-    return { lexicon: new Lexicon(snap.lexicon), candidates: snap.candidates.map((c) => ({ ...c, bag: new Map(c.bag) })) };
-  } catch {
-    // Not cached yet (or unreadable): build below.
+  const cache = knowledgeCache();
+  const snap = cache.read('index', key) as Snapshot | undefined;
+  if (snap !== undefined) {
+    try {
+      return { lexicon: new Lexicon(snap.lexicon), candidates: snap.candidates.map((c) => ({ ...c, bag: new Map(c.bag) })) };
+    } catch {
+      // A verified entry of another shape (an older build): build below.
+    }
   }
   const index = build(kb);
-  try {
-    const snap: Snapshot = { lexicon: index.lexicon.toSnapshot(), candidates: index.candidates.map((c) => ({ ...c, bag: [...c.bag] })) };
-    mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(snap));
-    renameSync(tmp, file);
-  } catch {
-    // A read-only temp folder only costs speed.
-  }
+  const fresh: Snapshot = { lexicon: index.lexicon.toSnapshot(), candidates: index.candidates.map((c) => ({ ...c, bag: [...c.bag] })) };
+  cache.write('index', key, fresh);
   return index;
 }

@@ -3,8 +3,7 @@
  * `KnowledgeError` naming the file, the path inside it (and its line) and what is wrong.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
@@ -20,6 +19,7 @@ import {
   sourcesFileSchema,
   type KnowledgeBase,
 } from './schema.js';
+import { knowledgeCache } from './private-cache.js';
 
 /** A problem in one knowledge file. */
 export class KnowledgeError extends Error {
@@ -41,9 +41,9 @@ function formatPath(p: ReadonlyArray<PropertyKey>): string {
  * Parsed YAML, cached as JSON by content hash. Parsing the knowledge YAML is most of a
  * cold start (~150 ms of a one-shot `ask`); JSON.parse of the same data takes ~1 ms.
  * The cache only speeds up the happy path: an invalid file is always re-read as YAML so
- * errors carry line numbers. Any cache problem falls back to parsing.
+ * errors carry line numbers. Any cache problem falls back to parsing. The cache folder is
+ * private and its entries are verified (private-cache.ts).
  */
-const cacheDir = path.join(os.tmpdir(), `kajaani-bot-yaml-cache-${process.getuid?.() ?? 'u'}`);
 
 /** The YAML parser, loaded only when a file is not cached (its import alone costs ~50 ms). */
 const requireCjs = createRequire(import.meta.url);
@@ -53,25 +53,20 @@ function yaml(): typeof Yaml {
   return yamlModule;
 }
 
+/** What a parsed-YAML cache entry is built from: the file's text (and the parse format). */
+export function yamlSourceHash(text: string): string {
+  return createHash('sha256').update('v1\0').update(text).digest('hex');
+}
+
 function cachedParse(text: string): unknown {
-  const key = createHash('sha256').update('v1\0').update(text).digest('hex').slice(0, 32);
-  const file = path.join(cacheDir, `${key}.json`);
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch {
-    // Not cached yet (or unreadable): parse below.
-  }
+  const cache = knowledgeCache();
+  const source = yamlSourceHash(text);
+  const cached = cache.read('yaml', source);
+  if (cached !== undefined) return cached;
   const doc = yaml().parseDocument(text);
   if (doc.errors.length > 0) return undefined;
   const value: unknown = doc.toJS();
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, file);
-  } catch {
-    // A read-only temp folder only costs speed.
-  }
+  cache.write('yaml', source, value);
   return value;
 }
 

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMIT, parseRateLimit, RATE_LIMIT_FORMAT } from './core/rate-limit.js';
 
 /** The package root (one level above `src/` or `dist/`). */
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -47,6 +48,17 @@ const envSchema = z.object({
     .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
     .refine((ids) => ids.every((id) => identity.test(id)), {
       message: 'must be a comma-separated list of platform-qualified ids such as slack:U012AB,discord:81234567,console:admin',
+    }),
+  BOT_RATE_LIMIT: z
+    .string()
+    .default(DEFAULT_RATE_LIMIT)
+    .transform((v, ctx) => {
+      const limit = parseRateLimit(v);
+      if (limit === undefined) {
+        ctx.addIssue({ code: 'custom', message: RATE_LIMIT_FORMAT });
+        return z.NEVER;
+      }
+      return limit;
     }),
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^xoxb-/.test(v), 'must be a bot token starting with xoxb-'),
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || /^xapp-/.test(v), 'must be an app-level token starting with xapp-'),

@@ -12,6 +12,7 @@ import type { CommandContext, Platform } from './commands/types.js';
 import { CommandSyntaxError, parseArgs, splitCommand } from './commands/parse.js';
 import { findCommand } from './commands/index.js';
 import { askCommand } from './commands/ask.js';
+import { createRateLimitGate } from './rate-limit.js';
 
 /** One message to the bot, from any platform. */
 export interface Inbound {
@@ -39,8 +40,17 @@ const UNBALANCED = {
   fi: 'Lainausmerkki jäi sulkematta. Laita välilyöntejä sisältävät arvot lainausmerkkeihin, esim. /report companies "Acme Oy".',
 };
 
-export function createBot(services: Services): Bot {
+/** Options for tests: the rate limiter's clock (milliseconds; default `performance.now`). */
+export interface BotOptions {
+  clock?: () => number;
+}
+
+export function createBot(services: Services, options: BotOptions = {}): Bot {
   const defaultLang = services.config.BOT_DEFAULT_LANGUAGE;
+  const rateLimit = createRateLimitGate(services.config.BOT_RATE_LIMIT, {
+    clock: options.clock ?? (() => performance.now()),
+    log: (user, retryAfterMs) => services.log.info({ user, retryAfterMs }, 'rate limited'),
+  });
 
   async function run(msg: Inbound, requestId: string): Promise<Reply> {
     const text = msg.text.normalize('NFC').trim();
@@ -88,6 +98,9 @@ export function createBot(services: Services): Bot {
   return {
     services,
     async handle(msg: Inbound): Promise<Reply> {
+      // Before any work: the language only matters for the one "slow down" reply.
+      const limited = rateLimit(msg.platform, msg.user, () => msg.locale ?? services.knowledge.answerer.detectLanguage(msg.text.slice(0, 500), defaultLang));
+      if (limited) return limited;
       const requestId = randomUUID().slice(0, 8);
       try {
         return await run(msg, requestId);

@@ -71,6 +71,12 @@ export interface Reply {
   files: ReplyFile[];
   /** Command-specific structured data, exposed as extra fields in console `--json`. */
   data: Record<string, unknown>;
+  /**
+   * Do not send: the user is over the rate limit and was already told. Adapters send nothing,
+   * except where the platform needs an answer to this very request (a Slack form submission
+   * shows `text` as its error and stays open).
+   */
+  silent?: true;
 }
 
 /** Builds a reply with sensible defaults. */

@@ -19,7 +19,7 @@ export interface TestBot {
   restart(): void;
 }
 
-/** The environment for a test app; BOT_ADMINS defaults to `console:admin`. */
+/** The environment for a test app; BOT_ADMINS defaults to `console:admin`, and the per-user rate limit is off. */
 export function testEnv(dbPath: string, admins = 'console:admin'): NodeJS.ProcessEnv {
   return {
     BOT_DB_PATH: dbPath,
@@ -28,6 +28,8 @@ export function testEnv(dbPath: string, admins = 'console:admin'): NodeJS.Proces
     BOT_DEFAULT_LANGUAGE: 'en',
     LOG_LEVEL: 'silent',
     BOT_KNOWLEDGE_DIR: path.resolve(import.meta.dirname, '..', '..', 'knowledge'),
+    // Tests send many messages as one user in a moment; the per-user limit has its own tests.
+    BOT_RATE_LIMIT: 'off',
   };
 }
 

@@ -90,6 +90,8 @@ async function answer(ctx: AdapterContext, interaction: Answerable, text: string
   const timer = delay(ctx.deferAfterMs);
   const quick = await Promise.race([work, timer.promise.then(() => undefined)]).finally(() => timer.cancel());
   if (quick) {
+    // Over the rate limit and already told: no answer (Discord tells the user it got none).
+    if (quick.silent) return;
     const [first, ...rest] = renderReply(quick);
     const ephemeral = isPrivate(quick);
     await interaction.reply(interactionOptions(first!, ephemeral));
@@ -98,6 +100,10 @@ async function answer(ctx: AdapterContext, interaction: Answerable, text: string
   }
   await interaction.deferReply(privateHint ? { flags: MessageFlags.Ephemeral } : {});
   const r: Reply = await work;
+  if (r.silent) {
+    await interaction.deleteReply();
+    return;
+  }
   const ephemeral = isPrivate(r);
   const messages = renderReply(r);
   if (ephemeral && !privateHint) {

@@ -69,6 +69,8 @@ export async function onMessage(ctx: AdapterContext, message: Message): Promise<
  * channel. Rejections of what the user typed stay where they typed it.
  */
 async function deliver(ctx: AdapterContext, message: Message, r: Reply, isDm: boolean): Promise<void> {
+  // Over the rate limit and already told: send nothing.
+  if (r.silent) return;
   const messages = renderReply(r);
   if (!isDm && r.ok && r.visibility === 'ephemeral') {
     try {

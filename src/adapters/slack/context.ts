@@ -79,6 +79,8 @@ export async function ask(ctx: SlackContext, msg: Omit<Inbound, 'platform' | 'lo
  * what the votes improve); "Share in channel" under public answers shown only to the asker.
  */
 export function messagesFor(ctx: SlackContext, question: string, r: Reply, opts: { share: boolean; maxMessages?: number }): SlackMessage[] {
+  // Over the rate limit and already told: nothing to post.
+  if (r.silent) return [];
   const isQuestion = !question.startsWith('/');
   const share = opts.share && r.ok && r.visibility === 'public';
   const feedback = r.ok && isQuestion;

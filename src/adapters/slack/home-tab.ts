@@ -19,6 +19,8 @@ export function registerHomeTab(bolt: BoltApp, ctx: SlackContext): void {
       async () => {
         const parts = [];
         for (const text of HOME_COMMANDS) parts.push(await ask(ctx, { user: coreUser(event.user), text }, lang));
+        // Over the rate limit: leave the tab as it was.
+        if (parts.some((p) => p.silent)) return;
         await client.views.publish({ user_id: event.user, view: homeView(lang, parts, stamp(ctx.app.services.now(), config.BOT_TIMEZONE)) });
       },
       // The Home tab has nowhere to show an apology but the tab itself.

@@ -51,6 +51,8 @@ export function envFor(fake: FakeDiscord, dir: string, extra: Record<string, str
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_URL: fake.apiUrl,
     LOG_LEVEL: 'silent',
+    // These suites send many messages as one user; the per-user limit has its own tests.
+    BOT_RATE_LIMIT: 'off',
     ...extra,
   };
 }

@@ -61,7 +61,7 @@ function stubBot(real: Bot, inbound: Inbound[]): Bot {
 }
 
 /** Starts fake Slack + adapter. Socket Mode when `socket` is true. */
-export async function startHarness(opts: { socket?: boolean } = {}): Promise<Harness> {
+export async function startHarness(opts: { socket?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
   const fake = await FakeSlack.start();
   const port = await freePort();
   const logs: Record<string, unknown>[] = [];
@@ -76,6 +76,9 @@ export async function startHarness(opts: { socket?: boolean } = {}): Promise<Har
     SLACK_PORT: String(port),
     SLACK_API_URL: fake.apiUrl,
     ...(opts.socket ? { SLACK_APP_TOKEN: 'xapp-test-token' } : {}),
+    // These suites send many messages as one user; the per-user limit has its own tests.
+    BOT_RATE_LIMIT: 'off',
+    ...opts.env,
   };
   const real = createApp(env, { log, now: () => NOW });
   const inbound: Inbound[] = [];

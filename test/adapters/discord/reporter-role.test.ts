@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- recorded request bodies are arbitrary JSON. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultUser, opt } from '../../fakes/discord/fake-discord.js';
 import { startHarness, to, type Harness } from './harness.js';

@@ -125,6 +125,35 @@ export const migrations: Migration[] = [
       CREATE INDEX audit_action_at ON audit (action, at);
     `,
   },
+  {
+    version: 4,
+    description: 'outcome counts per goal and status, kept by triggers, so a report is confirmed without counting the goal',
+    sql: `
+      -- Maintained in the same statement as every change to outcomes (they are never deleted,
+      -- so inserts and status/goal changes are all there is). Counting the index instead took
+      -- time that grew with the goal: ~1 ms per report at 10,000 outcomes in a goal.
+      CREATE TABLE goal_counts (
+        goal_id TEXT NOT NULL,
+        status  TEXT NOT NULL,
+        n       INTEGER NOT NULL CHECK (n >= 0),
+        PRIMARY KEY (goal_id, status)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO goal_counts (goal_id, status, n) SELECT goal_id, status, COUNT(*) FROM outcomes GROUP BY goal_id, status;
+
+      CREATE TRIGGER goal_counts_insert AFTER INSERT ON outcomes
+      BEGIN
+        INSERT INTO goal_counts (goal_id, status, n) VALUES (NEW.goal_id, NEW.status, 1)
+          ON CONFLICT (goal_id, status) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER goal_counts_update AFTER UPDATE OF goal_id, status ON outcomes
+      WHEN OLD.goal_id IS NOT NEW.goal_id OR OLD.status IS NOT NEW.status
+      BEGIN
+        UPDATE goal_counts SET n = n - 1 WHERE goal_id = OLD.goal_id AND status = OLD.status;
+        INSERT INTO goal_counts (goal_id, status, n) VALUES (NEW.goal_id, NEW.status, 1)
+          ON CONFLICT (goal_id, status) DO UPDATE SET n = n + 1;
+      END;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -87,12 +87,12 @@ export function insertOutcome(store: Store, f: OutcomeFields, actor: string, at:
       const duplicates = findDuplicates(store, f);
       if (duplicates.length > 0) return { ok: false, duplicates };
     }
-    const info = stmt(store,
+    // RETURNING hands back the stored row (defaults included) without a second look-up.
+    const outcome = stmt(store,
         `INSERT INTO outcomes (goal_id, title, title_key, description, party_id, happened_on, link, business_id, reported_by, reported_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${OUTCOME_COLUMNS}`,
       )
-      .run(f.goalId, f.title, f.titleKey, f.description, f.partyId, f.happenedOn, f.link, f.businessId, actor, at, at);
-    const outcome = getOutcome(store, Number(info.lastInsertRowid))!;
+      .get(f.goalId, f.title, f.titleKey, f.description, f.partyId, f.happenedOn, f.link, f.businessId, actor, at, at) as Outcome;
     appendAudit(store, { at, actor, action: 'report', outcomeId: outcome.id, before: null, after: outcome });
     return { ok: true, outcome };
   });

@@ -1,6 +1,7 @@
 /**
- * Progress aggregation in SQL (GROUP BY over the covering index on goal_id, status,
- * happened_on, party_id), so progress stays fast with 100,000 outcomes.
+ * Progress from SQL: totals from the per-goal counts that triggers keep (migration 4), and
+ * breakdowns by GROUP BY over the covering index on goal_id, status, happened_on, party_id,
+ * so progress stays fast with 100,000 outcomes.
  */
 import type { Outcome } from './outcomes.js';
 import { OUTCOME_COLUMNS } from './outcomes.js';
@@ -24,13 +25,13 @@ export interface GoalStats extends GoalCounts {
   latest: Outcome[];
 }
 
-/** Counts for every goal that has outcomes (one pass over the covering index). */
+/** Counts for every goal that has counted outcomes, from the per-goal counts (migration 4). */
 export function countsByGoal(store: Store): Map<string, GoalCounts> {
-  const rows = stmt(store,
-      `SELECT goal_id AS goalId, status, COUNT(*) AS n FROM outcomes INDEXED BY outcomes_goal_status
-       WHERE status IN ('reported', 'verified') GROUP BY goal_id, status`,
-    )
-    .all() as { goalId: string; status: string; n: number }[];
+  const rows = stmt(store, `SELECT goal_id AS goalId, status, n FROM goal_counts WHERE status IN ('reported', 'verified') AND n > 0`).all() as {
+    goalId: string;
+    status: string;
+    n: number;
+  }[];
   const map = new Map<string, GoalCounts>();
   for (const r of rows) {
     const c = map.get(r.goalId) ?? { goalId: r.goalId, counted: 0, verified: 0 };
@@ -39,6 +40,19 @@ export function countsByGoal(store: Store): Map<string, GoalCounts> {
     map.set(r.goalId, c);
   }
   return map;
+}
+
+/**
+ * Counted and verified outcomes of one goal, from the counts the triggers of migration 4 keep
+ * (two rows read, however many outcomes the goal has): what a new report's confirmation needs.
+ */
+export function goalCounts(store: Store, goalId: string): GoalCounts {
+  const r = stmt(
+    store,
+    `SELECT COALESCE(SUM(n), 0) AS counted, COALESCE(SUM(n) FILTER (WHERE status = 'verified'), 0) AS verified
+     FROM goal_counts WHERE goal_id = ? AND status IN ('reported', 'verified')`,
+  ).get(goalId) as { counted: number; verified: number };
+  return { goalId, counted: r.counted, verified: r.verified };
 }
 
 /**

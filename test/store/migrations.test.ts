@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { migrations, latestVersion } from '../../src/store/migrations.js';
 import { openStore, StoreError } from '../../src/store/store.js';
 import { insertOutcome, listOutcomes } from '../../src/store/outcomes.js';
+import { goalCounts } from '../../src/store/progress.js';
 import { fields } from '../helpers/store.js';
 import { tempDbPath } from '../helpers/temp.js';
 
@@ -35,6 +36,30 @@ describe('opening the store', () => {
     expect(store.db.pragma('user_version', { simple: true })).toBe(latestVersion);
     expect(store.db.prepare("SELECT value FROM meta WHERE key = 'note'").get()).toEqual({ value: 'from v1' });
     expect(insertOutcome(store, fields(), 'console:a', '2024-05-02T10:00:00.000Z').ok).toBe(true);
+    store.close();
+  });
+
+  it('counts the outcomes a version 3 database already holds when it adds the per-goal counts', () => {
+    const v3File = tempDbPath();
+    mkdirSync(path.dirname(v3File), { recursive: true });
+    const v3 = new Database(v3File);
+    for (const m of migrations.filter((x) => x.version <= 3)) v3.exec(m.sql);
+    const add = v3.prepare(
+      `INSERT INTO outcomes (goal_id, title, title_key, party_id, happened_on, reported_by, reported_at, updated_at, status, verified_by, verified_at, retracted_by, retracted_at, retract_reason)
+       VALUES (?, ?, ?, 'KAMK', '2024-05-01', 'console:a', 'T', 'T', ?, ?, ?, ?, ?, ?)`,
+    );
+    add.run('companies', 'A', 'a', 'reported', null, null, null, null, null);
+    add.run('companies', 'B', 'b', 'verified', 'console:x', 'T', null, null, null);
+    add.run('companies', 'C', 'c', 'retracted', null, null, 'console:x', 'T', 'twice');
+    add.run('technologies', 'D', 'd', 'reported', null, null, null, null, null);
+    v3.pragma('user_version = 3');
+    v3.close();
+
+    const store = openStore(v3File);
+    expect(goalCounts(store, 'companies')).toEqual({ goalId: 'companies', counted: 2, verified: 1 });
+    expect(goalCounts(store, 'technologies')).toEqual({ goalId: 'technologies', counted: 1, verified: 0 });
+    expect(insertOutcome(store, fields({ title: 'After the upgrade' }), 'console:a', '2024-05-02T10:00:00.000Z').ok).toBe(true);
+    expect(goalCounts(store, 'companies').counted).toBe(3);
     store.close();
   });
 

@@ -3,7 +3,8 @@ import { openStore } from '../../src/store/store.js';
 import { getOutcome, insertOutcome, listOutcomes, retractOutcome, updateOutcome, verifyOutcome } from '../../src/store/outcomes.js';
 import { auditCount, outcomeHistory, roleHistory } from '../../src/store/audit.js';
 import { grantRole, revokeRole, storedRoles } from '../../src/store/roles.js';
-import { countsByGoal, goalStats } from '../../src/store/progress.js';
+import { countsByGoal, goalCounts, goalStats } from '../../src/store/progress.js';
+import { insertOutcomesBulk } from '../../src/store/outcomes.js';
 import { fields } from '../helpers/store.js';
 import { tempDbPath } from '../helpers/temp.js';
 
@@ -72,6 +73,40 @@ describe('outcome rows', () => {
     expect(s.byYear).toEqual([{ year: 2023, count: 1 }, { year: 2025, count: 2 }]);
     expect(s.latest[0]!.title).toBe('C');
     expect(listOutcomes(store, { goalId: 'data-centre-operators', year: 2025 })).toHaveLength(2);
+  });
+
+  it('keeps the per-goal counts equal to counting the rows, through reports, edits, verifications and retractions', () => {
+    const own = openStore(tempDbPath());
+    try {
+      const recount = (goalId: string) => {
+        const r = own.db
+          .prepare("SELECT COUNT(*) AS counted, COUNT(*) FILTER (WHERE status = 'verified') AS verified FROM outcomes WHERE goal_id = ? AND status <> 'retracted'")
+          .get(goalId) as { counted: number; verified: number };
+        return { goalId, ...r };
+      };
+      const ids: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const r = insertOutcome(own, fields({ goalId: i % 3 === 0 ? 'technologies' : 'companies', title: `Count ${i}`, titleKey: `count ${i}` }), 'console:a', T);
+        if (r.ok) ids.push(r.outcome.id);
+      }
+      insertOutcomesBulk(own, [fields({ title: 'Bulk 1', titleKey: 'bulk 1' }), fields({ goalId: 'technologies', title: 'Bulk 2', titleKey: 'bulk 2' })], 'console:a', T);
+      verifyOutcome(own, ids[1]!, 'console:admin', T);
+      verifyOutcome(own, ids[3]!, 'console:admin', T);
+      retractOutcome(own, ids[3]!, 'counted twice', 'console:admin', T); // verified, then retracted
+      retractOutcome(own, ids[4]!, 'wrong', 'console:admin', T);
+      updateOutcome(own, ids[5]!, { goalId: 'technologies' }, 'console:rep', T); // moved to another goal
+      updateOutcome(own, ids[1]!, { title: 'Renamed', titleKey: 'renamed' }, 'console:rep', T, { resetVerification: true }); // verified → reported
+      updateOutcome(own, ids[2]!, { title: 'Only the title', titleKey: 'only the title' }, 'console:rep', T);
+      for (const goal of ['companies', 'technologies', 'service-products']) {
+        expect(goalCounts(own, goal)).toEqual(recount(goal));
+        expect(countsByGoal(own).get(goal) ?? { goalId: goal, counted: 0, verified: 0 }).toEqual(recount(goal));
+      }
+      expect(goalCounts(own, 'technologies')).toEqual({ goalId: 'technologies', counted: 5, verified: 0 });
+      expect(goalCounts(own, 'companies')).toEqual({ goalId: 'companies', counted: 7, verified: 0 });
+      expect(countsByGoal(own).get('companies')).toEqual(goalCounts(own, 'companies'));
+    } finally {
+      own.close();
+    }
   });
 
   it('grants and revokes roles with audit entries', () => {

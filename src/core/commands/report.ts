@@ -7,7 +7,7 @@ import { describeProblems, type FieldProblem } from '../outcomes/field-messages.
 import { resolveGoal, resolveParty } from '../outcomes/resolve.js';
 import { titleKey } from '../outcomes/normalise.js';
 import { nowIso, storeGuard, today } from '../outcomes/guard.js';
-import { goalProgress } from '../outcomes/goal-progress.js';
+import { goalProgressSummary } from '../outcomes/goal-progress.js';
 import { duplicateReply } from '../outcomes/duplicates.js';
 import { insertOutcome } from '../../store/outcomes.js';
 import { partyLabel } from '../outcomes/format.js';
@@ -59,7 +59,7 @@ function run(ctx: CommandContext, args: Parameters<Command['run']>[1]): Reply {
   if (!result.ok) return duplicateReply(ctx, result.duplicates);
 
   const o = result.outcome;
-  const progress = goalProgress(services.store, kb, goal.value, lang, day);
+  const progress = goalProgressSummary(services.store, goal.value, lang, day);
   const notes: string[] = [];
   if (goal.corrected) notes.push(lang === 'fi' ? `(Tulkitsin "${goalText}" tavoitteeksi ${goal.value.id}.)` : `(I took "${goalText}" to mean ${goal.value.id}.)`);
   if (party?.ok && party.corrected) notes.push(lang === 'fi' ? `(Tulkitsin "${partyText}" osapuoleksi ${party.value.id}.)` : `(I took "${partyText}" to mean ${party.value.id}.)`);

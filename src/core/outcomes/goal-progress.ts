@@ -6,7 +6,7 @@
 import type { Goal, KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang, ProgressRow, Source } from '../reply.js';
 import type { Store } from '../../store/store.js';
-import { goalStats } from '../../store/progress.js';
+import { goalCounts, goalStats } from '../../store/progress.js';
 import { outcomeLine, partyLabel } from './format.js';
 import { progressFigures, rate, targetText } from './progress.js';
 
@@ -43,14 +43,12 @@ export function headline(goal: Goal, count: number, today: string, lang: Lang): 
     : `${name}: ${count} of ${target} so far (${f.percent}%); ${f.remaining} to go.`;
 }
 
-/** Everything `/progress <goal>` shows, computed with SQL aggregation. */
-export function goalProgress(store: Store, kb: KnowledgeBase, goal: Goal, lang: Lang, today: string): GoalProgress {
-  const qualitative = goal.target === null;
-  const stats = goalStats(store, goal.id, qualitative ? MILESTONES_SHOWN : 3);
-  const f = progressFigures(goal, stats.counted, today, lang);
+/** The lines every progress view starts with: the headline, the verified count and the pace. */
+function summary(goal: Goal, counted: number, verified: number, lang: Lang, today: string): GoalProgress {
+  const f = progressFigures(goal, counted, today, lang);
   const fi = lang === 'fi';
-  const lines = [headline(goal, stats.counted, today, lang)];
-  if (stats.verified > 0) lines.push(fi ? `Vahvistettuja: ${stats.verified}.` : `Verified: ${stats.verified}.`);
+  const lines = [headline(goal, counted, today, lang)];
+  if (verified > 0) lines.push(fi ? `Vahvistettuja: ${verified}.` : `Verified: ${verified}.`);
   if (f.neededPerMonth !== null) {
     lines.push(
       fi
@@ -58,6 +56,26 @@ export function goalProgress(store: Store, kb: KnowledgeBase, goal: Goal, lang: 
         : `Pace: ${rate(f.pacePerMonth, lang)} a month so far; ${rate(f.neededPerMonth, lang)} a month needed to reach the target by 31 Dec 2029.`,
     );
   }
+  return { row: f.row, lines };
+}
+
+/**
+ * A goal's progress as a new report's confirmation shows it: the headline, verified count and
+ * pace, from one count over the index. The breakdowns by party and year and the latest
+ * entries are `/progress <goal>`'s: recomputing them on every write made `/report` cost
+ * time that grows with the goal's outcomes.
+ */
+export function goalProgressSummary(store: Store, goal: Goal, lang: Lang, today: string): GoalProgress {
+  const c = goalCounts(store, goal.id);
+  return summary(goal, c.counted, c.verified, lang, today);
+}
+
+/** Everything `/progress <goal>` shows, computed with SQL aggregation. */
+export function goalProgress(store: Store, kb: KnowledgeBase, goal: Goal, lang: Lang, today: string): GoalProgress {
+  const qualitative = goal.target === null;
+  const stats = goalStats(store, goal.id, qualitative ? MILESTONES_SHOWN : 3);
+  const fi = lang === 'fi';
+  const { row, lines } = summary(goal, stats.counted, stats.verified, lang, today);
   if (stats.byParty.length > 0) {
     const parts = stats.byParty.map((p) => `${partyLabel(kb, p.partyId, lang)} ${p.count}`).join(', ');
     lines.push(`${fi ? 'Osapuolittain' : 'By party'}: ${parts}`);
@@ -71,7 +89,7 @@ export function goalProgress(store: Store, kb: KnowledgeBase, goal: Goal, lang: 
   } else if (qualitative) {
     lines.push(fi ? 'Virstanpylväitä ei ole vielä raportoitu.' : 'No milestones reported yet.');
   }
-  return { row: f.row, lines };
+  return { row, lines };
 }
 
 /** The knowledge-base sources behind a goal (for replies). */

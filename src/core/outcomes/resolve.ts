@@ -27,14 +27,40 @@ const SUGGEST_SCORE = 0.5;
  */
 const MAX_FUZZY_CHARS = 120;
 
+/** One name of an entry, already in match-key form. */
+interface KeyedName<T> {
+  id: string;
+  item: T;
+  name: string;
+}
+
+/**
+ * The match keys of every name, per list (a knowledge base's goals or parties), built once:
+ * normalising ~80 names again on every `/report` cost more than the rest of resolving.
+ */
+const keyCache = new WeakMap<object, { rows: KeyedName<unknown>[]; fuse?: Fuse<KeyedName<unknown>> }>();
+
+function keyedNames<T>(items: T[], names: (t: T) => Named): { rows: KeyedName<T>[]; fuse?: Fuse<KeyedName<T>> } {
+  let entry = keyCache.get(items);
+  if (entry === undefined) {
+    const rows = items.flatMap((item) => {
+      const n = names(item);
+      return n.names.map((name) => ({ id: n.id, item, name: matchKey(name) }));
+    });
+    entry = { rows };
+    keyCache.set(items, entry);
+  }
+  return entry as { rows: KeyedName<T>[]; fuse?: Fuse<KeyedName<T>> };
+}
+
 function resolveNamed<T>(input: string, items: T[], names: (t: T) => Named): Resolution<T> {
   const key = matchKey(input);
-  const entries = items.map((item) => ({ item, ...names(item) }));
-  const exact = entries.find((e) => e.names.some((n) => matchKey(n) === key));
+  const keyed = keyedNames(items, names);
+  const exact = keyed.rows.find((r) => r.name === key);
   if (exact) return { ok: true, value: exact.item, corrected: false };
   if (key.length > MAX_FUZZY_CHARS) return { ok: false, suggestions: [] };
-  const rows = entries.flatMap((e) => e.names.map((n) => ({ id: e.id, item: e.item, name: matchKey(n) })));
-  const fuse = new Fuse(rows, { keys: ['name'], includeScore: true, threshold: SUGGEST_SCORE, ignoreLocation: true });
+  keyed.fuse ??= new Fuse(keyed.rows, { keys: ['name'], includeScore: true, threshold: SUGGEST_SCORE, ignoreLocation: true });
+  const fuse = keyed.fuse;
   const hits = fuse.search(key);
   const best = hits[0];
   const secondId = hits.find((h) => h.item.id !== best?.item.id);

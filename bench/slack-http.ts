@@ -7,25 +7,31 @@
  *     baseline the target is set against;
  *   - for context, a bare Bolt app that acks and posts a fixed "ok" to the response_url: the
  *     SDK and HTTP cost of answering at all, without the bot's work.
- * Each server runs in its own child process (see slack-server.ts); the fake Slack and the
- * load generator run here. Sides alternate A-B-B-A so load drift from other work on the
- * machine hits both. Target: acked req/s at least 0.8× the bare app. Completed answers/s
- * (response_url posts that arrived within the window) are reported beside acked req/s.
+ * Each server runs in its own child process (see slack-server.ts), started once; the fake
+ * Slack and the load generator run here. The three are measured in interleaved rounds (every
+ * round loads each server once, the order turning each round, and waits until the loaded
+ * server has answered everything before the next one starts), so load drift from other work
+ * on the machine hits all of them. Target: answered/s at least 0.8× the bare app, per round,
+ * median over the rounds. Completed answers/s (response_url posts that arrived within the
+ * window) are reported beside acked req/s.
  */
 import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import { FakeSlack, sign, waitFor } from '../test/fakes/slack/fake-slack.js';
 import { slashCommand } from '../test/fakes/slack/payloads.js';
-import { figure, type Figure } from './lib/figures.js';
+import type { ChildProcess } from 'node:child_process';
+import { roundsFigure, type Figure } from './lib/figures.js';
 import { botEnv, freePort, load1, root, tempDir } from './lib/env.js';
 import { cpuMs, profileArgs, spawnNode, stop, waitForLine } from './lib/proc.js';
-import { mean } from './lib/stats.js';
+import { interleave } from './lib/rounds.js';
 
 const SECRET = 'bench-signing-secret';
-/** 10 connections × 5 s after a 1 s warm-up, per side per round (the issue's suggestion). */
-export const LOAD = { connections: 10, durationS: 5, warmupS: 1 };
-/** Mirrored order (A-B-C-C-B-A): two measurements per side, drift cancels out. */
-const ORDER = ['bare', 'echo', 'full', 'full', 'echo', 'bare'] as const;
+/**
+ * 10 connections × 3 s per side per round, 5 rounds, after a 1 s warm-up per server: 45 s
+ * under load in all, so a full `npm run bench` stays within about five minutes.
+ */
+export const LOAD = { connections: 10, durationS: 3, warmupS: 1, rounds: 5 };
+const MODES = ['bare', 'echo', 'full'] as const;
 /** A few real questions, so the answer cache of no layer turns it into one repeated request. */
 const QUESTIONS = [
   'who are the parties?',
@@ -38,10 +44,11 @@ const QUESTIONS = [
   'What are the focus areas?',
 ];
 
-type Mode = (typeof ORDER)[number];
+type Mode = (typeof MODES)[number];
 
 interface Round {
   mode: Mode;
+  round: number;
   load: number;
   ackedPerS: number;
   completedPerS: number | null;
@@ -56,10 +63,10 @@ interface Round {
 }
 
 /** One signed request per question; re-signed before every run (Slack accepts 5 minutes). */
-function signedRequests(fake: FakeSlack): { method: string; path: string; headers: Record<string, string>; body: string }[] {
+function signedRequests(fake: FakeSlack, mode: Mode): { method: string; path: string; headers: Record<string, string>; body: string }[] {
   const ts = Math.floor(Date.now() / 1000);
   return QUESTIONS.map((q, i) => {
-    const body = new URLSearchParams(slashCommand(q, { responseUrl: fake.responseUrl(`q${i}`) })).toString();
+    const body = new URLSearchParams(slashCommand(q, { responseUrl: fake.responseUrl(`${mode}-${i}`) })).toString();
     return {
       method: 'POST',
       path: '/slack/events',
@@ -69,134 +76,145 @@ function signedRequests(fake: FakeSlack): { method: string; path: string; header
   });
 }
 
-async function load(url: string, fake: FakeSlack, durationS: number): Promise<Result> {
-  return autocannon({ url, connections: LOAD.connections, pipelining: 1, duration: durationS, timeout: 10, requests: signedRequests(fake) });
+async function load(url: string, fake: FakeSlack, mode: Mode, durationS: number): Promise<Result> {
+  return autocannon({ url, connections: LOAD.connections, pipelining: 1, duration: durationS, timeout: 10, requests: signedRequests(fake, mode) });
 }
 
-/** Answers completed so far, counting multi-message replies once (posts per question are calibrated). */
-function completed(fake: FakeSlack, postsPerQuestion: number[]): number {
+/** Answers completed so far by one server, counting multi-message replies once (posts per question are calibrated). */
+function completed(fake: FakeSlack, mode: Mode, postsPerQuestion: number[]): number {
   const posts = new Array<number>(QUESTIONS.length).fill(0);
+  const prefix = `${mode}-`;
   for (const r of fake.responses) {
-    const i = Number(r.id.slice(1));
+    if (!r.id.startsWith(prefix)) continue;
+    const i = Number(r.id.slice(prefix.length));
     if (Number.isInteger(i) && i < posts.length) posts[i]!++;
   }
   return posts.reduce((n, p, i) => n + p / (postsPerQuestion[i] || 1), 0);
 }
 
-async function runRound(mode: Mode, fake: FakeSlack, dbDir: string, round: number): Promise<Round> {
+/** One running server: its child process, URL and calibration. */
+interface Server {
+  mode: Mode;
+  child: ChildProcess;
+  url: string;
+  postsPerQuestion: number[];
+}
+
+/** Starts one server, calibrates it (posts per answer) and warms it up. */
+async function startServer(mode: Mode, fake: FakeSlack, dbDir: string): Promise<Server> {
   const port = await freePort();
   const env = botEnv({
-    BOT_DB_PATH: path.join(dbDir, `slack-${round}.db`),
+    BOT_DB_PATH: path.join(dbDir, `slack-${mode}.db`),
     SLACK_BOT_TOKEN: 'xoxb-bench-token',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_PORT: String(port),
     SLACK_API_URL: fake.apiUrl,
   });
   const child = spawnNode([...profileArgs(`slack-${mode}`), '--import', import.meta.resolve('tsx'), path.join(root, 'bench', 'slack-server.ts'), mode], { env, cwd: dbDir });
-  try {
-    await waitForLine(child, 'stdout', /^ready$/, 30_000);
-    const url = `http://127.0.0.1:${port}/slack/events`;
-    fake.responses.length = 0;
-    fake.calls.length = 0;
-    // Calibrate: each question once, to learn how many response_url posts its answer takes.
-    const postsPerQuestion: number[] = [];
-    if (mode !== 'bare') {
-      for (const [i, r] of signedRequests(fake).entries()) {
-        const res = await fetch(url, { method: 'POST', headers: r.headers, body: r.body });
-        if (res.status !== 200) throw new Error(`${mode} answered ${res.status} to a signed slash command`);
-        await fake.waitForResponse(`q${i}`, 1, 10_000);
-        await new Promise((r) => setTimeout(r, 50));
-        postsPerQuestion.push(fake.responses.filter((p) => p.id === `q${i}`).length);
-      }
+  const server: Server = { mode, child, url: `http://127.0.0.1:${port}/slack/events`, postsPerQuestion: [] };
+  await waitForLine(child, 'stdout', /^ready$/, 30_000);
+  // Calibrate: each question once, to learn how many response_url posts its answer takes.
+  if (mode !== 'bare') {
+    for (const [i, r] of signedRequests(fake, mode).entries()) {
+      const res = await fetch(server.url, { method: 'POST', headers: r.headers, body: r.body });
+      if (res.status !== 200) throw new Error(`${mode} answered ${res.status} to a signed slash command`);
+      await fake.waitForResponse(`${mode}-${i}`, 1, 10_000);
+      await new Promise((r) => setTimeout(r, 50));
+      server.postsPerQuestion.push(fake.responses.filter((p) => p.id === `${mode}-${i}`).length);
     }
-    const c0 = completed(fake, postsPerQuestion);
-    const warm = await load(url, fake, LOAD.warmupS);
-    // The warm-up's answers finish before the window opens, so none is counted in it.
-    if (mode !== 'bare') await waitFor(() => completed(fake, postsPerQuestion) - c0 >= warm['2xx'] - 0.001 || undefined, 'the warm-up answers', 30_000);
-    const before = completed(fake, postsPerQuestion);
-    const l = load1();
-    const cpu0 = cpuMs(child.pid!);
-    const result = await load(url, fake, LOAD.durationS);
-    const inWindow = completed(fake, postsPerQuestion) - before;
-    const cpu1 = cpuMs(child.pid!);
-    const acked = result['2xx'];
-    let drainMs: number | null = null;
-    if (mode !== 'bare') {
-      const t0 = Date.now();
-      await waitFor(() => completed(fake, postsPerQuestion) - before >= acked - 0.001 || undefined, 'every acked request to be answered', 30_000).catch(() => undefined);
-      drainMs = completed(fake, postsPerQuestion) - before >= acked - 0.001 ? Date.now() - t0 : null;
-    }
-    return {
-      mode,
-      load: l,
-      ackedPerS: acked / result.duration,
-      completedPerS: mode !== 'bare' ? inWindow / result.duration : null,
-      drainMs,
-      cpuPerRequestMs: cpu0 !== null && cpu1 !== null && acked > 0 ? (cpu1 - cpu0) / acked : null,
-      latencyP50: result.latency.p50,
-      latencyP99: result.latency.p99,
-      non2xx: result.non2xx,
-      errors: result.errors + result.timeouts,
-    };
-  } finally {
-    await stop(child);
   }
+  const c0 = completed(fake, mode, server.postsPerQuestion);
+  const warm = await load(server.url, fake, mode, LOAD.warmupS);
+  // The warm-up's answers finish before any window opens, so none is counted in one.
+  if (mode !== 'bare') await waitFor(() => completed(fake, mode, server.postsPerQuestion) - c0 >= warm['2xx'] - 0.001 || undefined, 'the warm-up answers', 30_000);
+  return server;
+}
+
+/** One measured window on one server; waits until it has answered every acked request. */
+async function measure(server: Server, fake: FakeSlack, round: number): Promise<Round> {
+  const { mode, child, postsPerQuestion } = server;
+  const before = completed(fake, mode, postsPerQuestion);
+  const l = load1();
+  const cpu0 = cpuMs(child.pid!);
+  const result = await load(server.url, fake, mode, LOAD.durationS);
+  const inWindow = completed(fake, mode, postsPerQuestion) - before;
+  const cpu1 = cpuMs(child.pid!);
+  const acked = result['2xx'];
+  let drainMs: number | null = null;
+  if (mode !== 'bare') {
+    const t0 = Date.now();
+    const drained = () => completed(fake, mode, postsPerQuestion) - before >= acked - 0.001;
+    await waitFor(() => drained() || undefined, 'every acked request to be answered', 30_000).catch(() => undefined);
+    drainMs = drained() ? Date.now() - t0 : null;
+  }
+  return {
+    mode,
+    round,
+    load: l,
+    ackedPerS: acked / result.duration,
+    completedPerS: mode !== 'bare' ? inWindow / result.duration : null,
+    drainMs,
+    cpuPerRequestMs: cpu0 !== null && cpu1 !== null && acked > 0 ? (cpu1 - cpu0) / acked : null,
+    latencyP50: result.latency.p50,
+    latencyP99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
 }
 
 export async function benchSlack(): Promise<{ figures: Figure[]; detail: Record<string, unknown> }> {
   const fake = await FakeSlack.start();
   const tmp = tempDir('kajaani-bench-slack-');
+  const servers: Server[] = [];
   const rounds: Round[] = [];
   try {
-    for (const [i, mode] of ORDER.entries()) rounds.push(await runRound(mode, fake, tmp.dir, i));
+    for (const mode of MODES) servers.push(await startServer(mode, fake, tmp.dir));
+    await interleave(MODES, LOAD.rounds, async (mode, round) => {
+      const r = await measure(servers.find((s) => s.mode === mode)!, fake, round);
+      rounds.push(r);
+      return r.ackedPerS;
+    });
   } finally {
+    await Promise.all(servers.map((s) => stop(s.child)));
     await fake.stop();
     tmp.remove();
   }
-  const of = (m: Mode) => rounds.filter((r) => r.mode === m);
-  const bare = mean(of('bare').map((r) => r.ackedPerS));
-  const fullAcked = mean(of('full').map((r) => r.ackedPerS));
-  const fullDone = mean(of('full').map((r) => r.completedPerS ?? 0));
+  // Per side, in round order, so ours[i] and baseline[i] were measured in the same round.
+  const of = (m: Mode) => rounds.filter((r) => r.mode === m).sort((a, b) => a.round - b.round);
+  const col = (m: Mode, f: (r: Round) => number | null) => of(m).map((r) => f(r) ?? NaN);
   const g = '2 slack';
   const failures = rounds.reduce((n, r) => n + r.non2xx + r.errors, 0);
   const unanswered = of('full').some((r) => r.drainMs === null);
-  const echoCpu = mean(of('echo').map((r) => r.cpuPerRequestMs ?? NaN));
   return {
     figures: [
-      figure({
+      roundsFigure({
         group: g,
         name: `slash commands acked (${LOAD.connections} conn × ${LOAD.durationS} s)`,
         unit: 'req/s',
-        ours: fullAcked,
-        baseline: bare,
+        ours: col('full', (r) => r.ackedPerS),
+        baseline: col('bare', (r) => r.ackedPerS),
         target: { kind: 'min-ratio', value: 0.8, text: '≥ 0.8× bare Bolt' },
         ...(failures > 0 ? { note: `${failures} non-2xx/errors` } : {}),
       }),
-      figure({
+      roundsFigure({
         group: g,
         name: 'slash commands answered (response_url posts)',
         unit: 'ans/s',
-        ours: fullDone,
-        baseline: bare,
+        ours: col('full', (r) => r.completedPerS),
+        baseline: col('bare', (r) => r.ackedPerS),
         target: { kind: 'min-ratio', value: 0.8, text: '≥ 0.8× bare Bolt' },
         ...(unanswered ? { note: 'some acked requests never answered' } : {}),
       }),
-      figure({
+      roundsFigure({
         group: g,
         name: 'answered vs bare Bolt that acks + posts "ok"',
         unit: 'ans/s',
-        ours: fullDone,
-        baseline: mean(of('echo').map((r) => r.completedPerS ?? 0)),
+        ours: col('full', (r) => r.completedPerS),
+        baseline: col('echo', (r) => r.completedPerS),
       }),
-      figure({
-        group: g,
-        name: 'server CPU per slash command',
-        unit: 'ms',
-        ours: mean(of('full').map((r) => r.cpuPerRequestMs ?? NaN)),
-        baseline: mean(of('bare').map((r) => r.cpuPerRequestMs ?? NaN)),
-      }),
-      figure({ group: g, name: 'ack latency p99 under load', unit: 'ms', ours: mean(of('full').map((r) => r.latencyP99)), baseline: mean(of('bare').map((r) => r.latencyP99)) }),
+      roundsFigure({ group: g, name: 'server CPU per slash command', unit: 'ms', ours: col('full', (r) => r.cpuPerRequestMs), baseline: col('bare', (r) => r.cpuPerRequestMs) }),
+      roundsFigure({ group: g, name: 'ack latency p99 under load', unit: 'ms', ours: col('full', (r) => r.latencyP99), baseline: col('bare', (r) => r.latencyP99) }),
     ],
-    detail: { load: LOAD, order: ORDER, questions: QUESTIONS, echoCpuPerRequestMs: echoCpu, rounds },
+    detail: { load: LOAD, order: 'rounds of bare, echo, full; the order turns each round', questions: QUESTIONS, echoCpuPerRequestMs: col('echo', (r) => r.cpuPerRequestMs), rounds },
   };
 }

@@ -8,18 +8,24 @@ import { performance } from 'node:perf_hooks';
 const TIME = '/usr/bin/time';
 
 /**
- * Runs a command once; wall ms and peak RSS in KB (GNU time's %M, the same figure as VmHWM),
- * or null when /usr/bin/time is missing. Throws when the command fails.
+ * Runs a command once; wall ms, peak RSS in KB (GNU time's %M, the same figure as VmHWM, or
+ * null when /usr/bin/time is missing) and its stderr (without time's line). `input` is
+ * written to its stdin. Throws when the command fails.
  */
-export function runOnce(cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd: string }): { ms: number; rssKb: number | null } {
+export function runOnce(
+  cmd: string,
+  args: string[],
+  opts: { env: NodeJS.ProcessEnv; cwd: string; input?: string },
+): { ms: number; rssKb: number | null; stderr: string } {
   const hasTime = existsSync(TIME);
   const t0 = performance.now();
   const r = hasTime ? spawnSync(TIME, ['-f', '%M', cmd, ...args], { ...opts, encoding: 'utf8' }) : spawnSync(cmd, args, { ...opts, encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const kb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-  return { ms, rssKb: Number.isFinite(kb) ? kb : null };
+  const lines = r.stderr.trimEnd().split('\n');
+  const kb = hasTime ? Number(lines.pop()) : NaN;
+  return { ms, rssKb: Number.isFinite(kb) ? kb : null, stderr: lines.join('\n') };
 }
 
 /** Peak RSS (VmHWM, KB) of a running process, from /proc; null where there is no /proc. */

@@ -6,6 +6,7 @@
  *   kajaani-bot start        (Slack/Discord when configured, otherwise the console chat)
  */
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createApp, StartupError, type App } from './main.js';
 import { runConsole } from './adapters/console/console.js';
@@ -85,6 +86,7 @@ async function ask(argv: string[]): Promise<void> {
   const app = openApp();
   try {
     const reply = await app.bot.handle({ platform: 'console', user, text: question });
+    performance.mark('kajaani:answered');
     process.stdout.write(values.json ? `${JSON.stringify(askJson(reply))}\n` : `${replyToPlainText(reply)}\n`);
   } finally {
     app.close();
@@ -106,11 +108,13 @@ async function start(argv: string[]): Promise<void> {
     const { startDigestScheduler } = await import('./digest/scheduler.js');
     const { postersFromConfig } = await import('./digest/posters.js');
     digest = startDigestScheduler(app, await postersFromConfig(app.services.config));
+    performance.mark('kajaani:scheduler');
   } catch (err) {
     app.close();
     if (err instanceof StartupError) fail(`kajaani-bot cannot start.\n${err.message}`);
     throw err;
   }
+  performance.mark('kajaani:ready');
   process.stderr.write(`kajaani-bot running: ${running.map((r) => (r.detail ? `${r.name} (${r.detail})` : r.name)).join(', ')}\n`);
   // An unhandled rejection in a platform SDK must never take the bot down (the Discord
   // adapter guards its own; this covers the rest).
@@ -126,6 +130,8 @@ async function start(argv: string[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Every static import is loaded by now (see bench/startup.ts).
+  performance.mark('kajaani:cli');
   const [cmd, ...rest] = process.argv.slice(2);
   switch (cmd) {
     case 'ask':

@@ -4,6 +4,7 @@
  * message instead of a stack trace.
  */
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { KnowledgeError } from './core/knowledge/load.js';
@@ -32,8 +33,12 @@ export function createApp(env: NodeJS.ProcessEnv = process.env, overrides: { now
     if (err instanceof ConfigError) throw new StartupError(err.message);
     throw err;
   }
+  // Start-up steps are marked on the performance timeline (microseconds each) so that
+  // bench/startup.ts can say which step costs what in the real process.
+  performance.mark('kajaani:config');
   const log = overrides.log ?? createLogger(config.LOG_LEVEL);
   onKnowledgeCacheProblem((problem) => log.warn(problem, 'knowledge cache'));
+  performance.mark('kajaani:logger');
   let knowledge: KnowledgeHolder;
   try {
     knowledge = new KnowledgeHolder(config.BOT_KNOWLEDGE_DIR);
@@ -50,7 +55,9 @@ export function createApp(env: NodeJS.ProcessEnv = process.env, overrides: { now
     if (err instanceof StoreError) throw new StartupError(err.message);
     throw err;
   }
+  performance.mark('kajaani:store');
   const services: Services = { config, knowledge, store, now: overrides.now ?? (() => new Date()), log };
   const bot = createBot(services);
+  performance.mark('kajaani:app');
   return { bot, services, close: () => store.close() };
 }

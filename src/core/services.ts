@@ -2,6 +2,7 @@
  * What commands can reach: configuration, the (reloadable) knowledge base with its search
  * index, the outcome store, the clock and the logger. Built once by the composition root.
  */
+import { performance } from 'node:perf_hooks';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { KnowledgeBase } from './knowledge/schema.js';
@@ -16,7 +17,9 @@ export class KnowledgeHolder {
 
   constructor(private readonly dir: string) {
     this.kb = loadKnowledge(dir);
+    performance.mark('kajaani:knowledge');
     this.index = buildAnswerer(this.kb);
+    performance.mark('kajaani:index');
   }
 
   get current(): KnowledgeBase {

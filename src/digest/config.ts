@@ -4,7 +4,7 @@
  * the variable, like the main configuration's.
  */
 import { Cron } from 'croner';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../config.js';
 import type { DigestLang } from '../store/digest.js';
 

@@ -24,8 +24,12 @@ interface Snapshot {
 
 let codeHash: string | undefined;
 
-/** A hash of this folder's source (the .ts under vitest, the .js when built). */
+/** The answer engine's source hash, set by the bundler (scripts/bundle.mjs); undefined otherwise. */
+declare const KAJAANI_ANSWER_CODE_HASH: string | undefined;
+
+/** A hash of this folder's source (the .ts under vitest, the .js when built; the bundler's). */
 function answerCodeHash(): string {
+  if (codeHash === undefined && typeof KAJAANI_ANSWER_CODE_HASH === 'string') codeHash = KAJAANI_ANSWER_CODE_HASH;
   if (codeHash === undefined) {
     const dir = path.dirname(fileURLToPath(import.meta.url));
     const h = createHash('sha256');

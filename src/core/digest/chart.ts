@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import type * as ResvgJs from '@resvg/resvg-js';
 import type { KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from '../reply.js';
 import { goalLabel } from '../outcomes/format.js';
@@ -46,6 +46,16 @@ const COLOURS = {
 };
 
 const require = createRequire(import.meta.url);
+
+/**
+ * resvg-js, loaded on the first render: its native module takes ~15 ms to load (more on a
+ * busy machine), which `ask`, the console and a bot that never renders a chart should not pay.
+ */
+let resvgModule: typeof ResvgJs | undefined;
+function resvg(): typeof ResvgJs {
+  resvgModule ??= require('@resvg/resvg-js') as typeof ResvgJs;
+  return resvgModule;
+}
 
 /** Paths of the Inter TTF files from @expo-google-fonts/inter. */
 export function interFontFiles(): string[] {
@@ -144,12 +154,12 @@ function pngOf(svg: string): Buffer {
     pngCache.set(svg, cached);
     return cached;
   }
-  const resvg = new Resvg(svg, {
+  const renderer = new (resvg().Resvg)(svg, {
     font: { fontFiles: interFontFiles(), loadSystemFonts: false, defaultFontFamily: 'Inter' },
     fitTo: { mode: 'original' },
     background: COLOURS.background,
   });
-  const png = Buffer.from(resvg.render().asPng());
+  const png = Buffer.from(renderer.render().asPng());
   pngCache.set(svg, png);
   if (pngCache.size > PNG_CACHE_SIZE) pngCache.delete(pngCache.keys().next().value!);
   return png;

@@ -2,7 +2,7 @@
  * The knowledge base's shape. Files under `knowledge/` are YAML, validated with these zod
  * schemas when loaded; a broken file stops start-up naming the file and the path inside it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const nonEmpty = z.string().trim().min(1);
 

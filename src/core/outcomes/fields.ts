@@ -2,7 +2,7 @@
  * Validation of an outcome's fields (zod): `/report` and `/edit` share it. Returns either the
  * clean values or `FieldProblem`s naming each bad field; never throws for user input.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldProblem } from './field-messages.js';
 import { isRealDate, PERIOD_START } from './dates.js';
 import { isValidBusinessId, normaliseBusinessId } from './business-id.js';
@@ -89,15 +89,19 @@ function buildSchema(clearable: boolean) {
 
 const DATE_INDEX = OUTCOME_FIELDS.indexOf('date');
 
-/** Built once per variant: building a zod schema costs more than using it. */
-const SCHEMAS = { report: buildSchema(false), edit: buildSchema(true) };
+/**
+ * Built once per variant: building a zod schema costs more than using it. Built on first use,
+ * not at import, so that `ask` and the console's questions do not build them.
+ */
+const schemas: { report?: ReturnType<typeof buildSchema>; edit?: ReturnType<typeof buildSchema> } = {};
 
 /**
  * Validates fields typed by a user. With `clearable`, an empty value clears an optional field
  * (returned as ''), as `/edit` allows; `/report` treats every empty value as a mistake.
  */
 export function validateFields(input: Record<string, string>, today: string, clearable = false): { ok: true; fields: CleanFields } | { ok: false; problems: FieldProblem[] } {
-  const result = (clearable ? SCHEMAS.edit : SCHEMAS.report).safeParse(input);
+  const schema = clearable ? (schemas.edit ??= buildSchema(true)) : (schemas.report ??= buildSchema(false));
+  const result = schema.safeParse(input);
   // The schema passed the date unless it is not a real date or too early; only then can it be in the future.
   const rawDate = typeof input.date === 'string' ? input.date.trim() : '';
   const future = rawDate !== '' && isRealDate(rawDate) && rawDate >= PERIOD_START && rawDate > today;

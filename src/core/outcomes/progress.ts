@@ -63,12 +63,16 @@ export function targetText(goal: Goal, lang: Lang): string {
   return `${words[goal.comparator][lang === 'fi' ? 1 : 0]}${goal.target}`;
 }
 
-// Same output as n.toLocaleString(locale, options), without building a formatter per call.
-const RATE_FI = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 2, minimumFractionDigits: 1 });
-const RATE_EN = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 1 });
+/**
+ * Same output as n.toLocaleString(locale, options), without building a formatter per call.
+ * Built on first use, not at import: the first Intl formatter of a process loads ICU's locale
+ * data (~10 ms), which answers that show no rate should not pay.
+ */
+const rateFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
 
 /** A per-month rate with one decimal, in the language's number format. */
 export function rate(n: number, lang: Lang): string {
-  return (lang === 'fi' ? RATE_FI : RATE_EN).format(n);
+  rateFormats[lang] ??= new Intl.NumberFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 1 });
+  return rateFormats[lang].format(n);
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (build first, then `tsx bench/run.ts [answer|slack|writes|scale|start|tokenize ...]`).
+ * `npm run bench` (build first, then `tsx bench/run.ts [answer|slack|writes|scale|start|tokenize|discord ...]`).
  * A benchmark, never a test: it prints a table and writes bench/results.json, and it does not
  * fail on a missed target. Every figure is measured beside a baseline in the same run, so the
  * ratios hold on any machine; absolute numbers are given for context, with the load average
@@ -16,11 +16,14 @@ import { benchDurableWrites } from './durable-writes.js';
 import { benchScale } from './scale.js';
 import { benchStartup } from './startup.js';
 import { benchTokenizer } from './tokenizer.js';
+import { benchDiscord } from './discord.js';
 import { table, type Figure } from './lib/figures.js';
 import { root } from './lib/env.js';
 import { killAll } from './lib/proc.js';
 
-type Bench = () => Promise<{ figures: Figure[]; detail: Record<string, unknown> }> | { figures: Figure[]; detail: Record<string, unknown> };
+/** A benchmark's output: its figures, raw detail for results.json, and lines printed after the table. */
+type BenchResult = { figures: Figure[]; detail: Record<string, unknown>; notes?: string[] };
+type Bench = () => Promise<BenchResult> | BenchResult;
 
 const BENCHES: [string, Bench][] = [
   ['answer', benchAnswer],
@@ -29,6 +32,7 @@ const BENCHES: [string, Bench][] = [
   ['scale', benchScale],
   ['start', benchStartup],
   ['tokenize', benchTokenizer],
+  ['discord', benchDiscord],
 ];
 
 async function main(): Promise<void> {
@@ -39,14 +43,17 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   const t0 = performance.now();
   const figures: Figure[] = [];
+  const notes: string[] = [];
   const details: Record<string, unknown> = {};
   for (const [name, bench] of selected) {
     const s = performance.now();
+    const load = os.loadavg()[0]!;
     process.stderr.write(`bench: ${name}… `);
     const r = await bench();
     figures.push(...r.figures);
-    details[name] = { ...r.detail, seconds: (performance.now() - s) / 1000 };
-    process.stderr.write(`${((performance.now() - s) / 1000).toFixed(1)} s\n`);
+    notes.push(...(r.notes ?? []));
+    details[name] = { ...r.detail, seconds: (performance.now() - s) / 1000, loadavg1: { before: load, after: os.loadavg()[0] } };
+    process.stderr.write(`${((performance.now() - s) / 1000).toFixed(1)} s (load average ${load.toFixed(2)} → ${os.loadavg()[0]!.toFixed(2)})\n`);
   }
   const loadAfter = os.loadavg();
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadAfter };
@@ -55,8 +62,11 @@ async function main(): Promise<void> {
     `kajaani-bot bench: ${machine.cpus} CPUs, Node ${machine.node}, load average ${la(loadBefore)} before, ${la(loadAfter)} after, ${((performance.now() - t0) / 1000).toFixed(0)} s\n\n`,
   );
   process.stdout.write(`${table(figures)}\n\n`);
-  process.stdout.write('ratio = ours / baseline. Baselines: fuse.js search and bare `node -e 0` (1), a bare Bolt app that only acks (2), a plain\n');
-  process.stdout.write('better-sqlite3 INSERT with the same pragmas (3), a bare GROUP BY count on the same 100k-row database (4), bare `node -e 0` (5).\n');
+  process.stdout.write('ours / baseline: medians over the rounds (n). ratio: the median of the per-round ratios (each round measures both\n');
+  process.stdout.write('sides back to back), with their min–max. Baselines: fuse.js search (1), a bare Bolt app that only acks (2), a plain\n');
+  process.stdout.write('better-sqlite3 INSERT with the same pragmas (3), a bare GROUP BY count on the same 100k-row database (4), bare\n');
+  process.stdout.write('`node -e 0` (5), a bare discord.js client with the same options that replies "ok" (6).\n');
+  if (notes.length > 0) process.stdout.write(`\n${notes.join('\n')}\n`);
   const missed = figures.filter((f) => f.met === false);
   if (missed.length > 0) process.stdout.write(`Missed: ${missed.map((f) => `${f.group}: ${f.name}`).join('; ')}\n`);
   const out = path.join(root, 'bench', 'results.json');

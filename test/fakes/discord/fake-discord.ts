@@ -75,6 +75,8 @@ export class FakeDiscord {
   readonly botUser: FakeUser = { id: snowflake(), username: 'kajaani-bot', bot: true };
   readonly requests: RecordedRequest[] = [];
   readonly frames: GatewayFrame[] = [];
+  /** Called with every recorded REST request (a benchmark counts answers without scanning `requests`). */
+  readonly requestObservers = new Set<(r: RecordedRequest) => void>();
   /** Number of gateway connections opened so far. */
   connections = 0;
 
@@ -198,6 +200,7 @@ export class FakeDiscord {
       return;
     }
     this.requests.push(recorded);
+    for (const fn of this.requestObservers) fn(recorded);
     const [status, payload] = this.route(recorded);
     if (payload === undefined) {
       res.writeHead(status);

@@ -39,6 +39,17 @@ describe('cached formatters', () => {
     expect(() => todayIn('Not/AZone', now)).toThrow();
   });
 
+  it('todayIn turns the date at local midnight, back and forth, although it remembers the last minute', () => {
+    // Helsinki is UTC+2 in winter: midnight is 22:00 UTC.
+    const before = new Date('2026-01-14T21:59:59.999Z');
+    const after = new Date('2026-01-14T22:00:00.000Z');
+    expect(todayIn('Europe/Helsinki', before)).toBe('2026-01-14');
+    expect(todayIn('Europe/Helsinki', new Date('2026-01-14T21:59:00.000Z'))).toBe('2026-01-14');
+    expect(todayIn('Europe/Helsinki', after)).toBe('2026-01-15');
+    expect(todayIn('Europe/Helsinki', before)).toBe('2026-01-14');
+    expect(todayIn('Europe/Helsinki', new Date('2026-01-14T22:00:59.999Z'))).toBe('2026-01-15');
+  });
+
   it('rate formats as toLocaleString did', () => {
     for (const n of [0, 1, 1.25, 0.333333, 1234.5]) {
       expect(rate(n, 'fi')).toBe(n.toLocaleString('fi-FI', { maximumFractionDigits: 2, minimumFractionDigits: 1 }));

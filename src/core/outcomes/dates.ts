@@ -10,15 +10,27 @@ export const DEADLINE_EXCLUSIVE = '2030-01-01';
 /** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * The last answer per time zone, by UTC minute: every message asks for today's date, and
+ * formatting costs ~10 µs. Time-zone offsets are whole minutes, so the date cannot change
+ * inside a UTC minute.
+ */
+const lastDay = new Map<string, { minute: number; day: string }>();
+
 /** Today's date in a time zone, e.g. `2025-03-04` in Europe/Helsinki. */
 export function todayIn(timeZone: string, now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const last = lastDay.get(timeZone);
+  if (last !== undefined && last.minute === minute) return last.day;
   let f = dayFormats.get(timeZone);
   if (f === undefined) {
     // en-CA formats dates as YYYY-MM-DD. An invalid zone throws here and is not cached.
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dayFormats.set(timeZone, f);
   }
-  return f.format(now);
+  const day = f.format(now);
+  lastDay.set(timeZone, { minute, day });
+  return day;
 }
 
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2023-02-30). */

@@ -137,7 +137,7 @@ export const migrations: Migration[] = [
         status  TEXT NOT NULL,
         n       INTEGER NOT NULL CHECK (n >= 0),
         PRIMARY KEY (goal_id, status)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       INSERT INTO goal_counts (goal_id, status, n) SELECT goal_id, status, COUNT(*) FROM outcomes GROUP BY goal_id, status;
 
       CREATE TRIGGER goal_counts_insert AFTER INSERT ON outcomes

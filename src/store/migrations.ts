@@ -127,30 +127,41 @@ export const migrations: Migration[] = [
   },
   {
     version: 4,
-    description: 'outcome counts per goal and status, kept by triggers, so a report is confirmed without counting the goal',
+    description: 'outcome counts per goal, status, party and year, kept by triggers, so progress never counts the outcomes again',
     sql: `
       -- Maintained in the same statement as every change to outcomes (they are never deleted,
-      -- so inserts and status/goal changes are all there is). Counting the index instead took
-      -- time that grew with the goal: ~1 ms per report at 10,000 outcomes in a goal.
+      -- so inserts and changes of goal, status, party or date are all there is). Counting and
+      -- grouping the index instead took time that grew with the goal: a /report confirmation
+      -- ~1 ms, /progress <goal> ~20 ms at 10,000 outcomes in a goal. party_key is '' for none
+      -- (a primary key column cannot hold NULL); year is the year the outcome happened.
       CREATE TABLE goal_counts (
-        goal_id TEXT NOT NULL,
-        status  TEXT NOT NULL,
-        n       INTEGER NOT NULL CHECK (n >= 0),
-        PRIMARY KEY (goal_id, status)
+        goal_id   TEXT NOT NULL,
+        status    TEXT NOT NULL,
+        party_key TEXT NOT NULL,
+        year      INTEGER NOT NULL,
+        n         INTEGER NOT NULL CHECK (n >= 0),
+        PRIMARY KEY (goal_id, status, party_key, year)
       ) STRICT;
-      INSERT INTO goal_counts (goal_id, status, n) SELECT goal_id, status, COUNT(*) FROM outcomes GROUP BY goal_id, status;
+      INSERT INTO goal_counts (goal_id, status, party_key, year, n)
+        SELECT goal_id, status, COALESCE(party_id, ''), CAST(substr(happened_on, 1, 4) AS INTEGER), COUNT(*)
+        FROM outcomes GROUP BY 1, 2, 3, 4;
 
       CREATE TRIGGER goal_counts_insert AFTER INSERT ON outcomes
       BEGIN
-        INSERT INTO goal_counts (goal_id, status, n) VALUES (NEW.goal_id, NEW.status, 1)
-          ON CONFLICT (goal_id, status) DO UPDATE SET n = n + 1;
+        INSERT INTO goal_counts (goal_id, status, party_key, year, n)
+          VALUES (NEW.goal_id, NEW.status, COALESCE(NEW.party_id, ''), CAST(substr(NEW.happened_on, 1, 4) AS INTEGER), 1)
+          ON CONFLICT (goal_id, status, party_key, year) DO UPDATE SET n = n + 1;
       END;
-      CREATE TRIGGER goal_counts_update AFTER UPDATE OF goal_id, status ON outcomes
-      WHEN OLD.goal_id IS NOT NEW.goal_id OR OLD.status IS NOT NEW.status
+      CREATE TRIGGER goal_counts_update AFTER UPDATE OF goal_id, status, party_id, happened_on ON outcomes
+      WHEN OLD.goal_id IS NOT NEW.goal_id OR OLD.status IS NOT NEW.status OR OLD.party_id IS NOT NEW.party_id
+        OR substr(OLD.happened_on, 1, 4) IS NOT substr(NEW.happened_on, 1, 4)
       BEGIN
-        UPDATE goal_counts SET n = n - 1 WHERE goal_id = OLD.goal_id AND status = OLD.status;
-        INSERT INTO goal_counts (goal_id, status, n) VALUES (NEW.goal_id, NEW.status, 1)
-          ON CONFLICT (goal_id, status) DO UPDATE SET n = n + 1;
+        UPDATE goal_counts SET n = n - 1
+          WHERE goal_id = OLD.goal_id AND status = OLD.status AND party_key = COALESCE(OLD.party_id, '')
+            AND year = CAST(substr(OLD.happened_on, 1, 4) AS INTEGER);
+        INSERT INTO goal_counts (goal_id, status, party_key, year, n)
+          VALUES (NEW.goal_id, NEW.status, COALESCE(NEW.party_id, ''), CAST(substr(NEW.happened_on, 1, 4) AS INTEGER), 1)
+          ON CONFLICT (goal_id, status, party_key, year) DO UPDATE SET n = n + 1;
       END;
     `,
   },

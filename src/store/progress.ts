@@ -1,7 +1,7 @@
 /**
- * Progress from SQL: totals from the per-goal counts that triggers keep (migration 4), and
- * breakdowns by GROUP BY over the covering index on goal_id, status, happened_on, party_id,
- * so progress stays fast with 100,000 outcomes.
+ * Progress from SQL. Totals and the breakdowns by party and year come from `goal_counts`, the
+ * counts per goal, status, party and year that triggers keep (migration 4): a few rows per
+ * goal, however many outcomes it has. The latest entries are read in index order.
  */
 import type { Outcome } from './outcomes.js';
 import { OUTCOME_COLUMNS } from './outcomes.js';
@@ -25,27 +25,17 @@ export interface GoalStats extends GoalCounts {
   latest: Outcome[];
 }
 
-/** Counts for every goal that has counted outcomes, from the per-goal counts (migration 4). */
+/** Counts for every goal that has counted outcomes. */
 export function countsByGoal(store: Store): Map<string, GoalCounts> {
-  const rows = stmt(store, `SELECT goal_id AS goalId, status, n FROM goal_counts WHERE status IN ('reported', 'verified') AND n > 0`).all() as {
-    goalId: string;
-    status: string;
-    n: number;
-  }[];
-  const map = new Map<string, GoalCounts>();
-  for (const r of rows) {
-    const c = map.get(r.goalId) ?? { goalId: r.goalId, counted: 0, verified: 0 };
-    c.counted += r.n;
-    if (r.status === 'verified') c.verified += r.n;
-    map.set(r.goalId, c);
-  }
-  return map;
+  const rows = stmt(
+    store,
+    `SELECT goal_id AS goalId, SUM(n) AS counted, SUM(n) FILTER (WHERE status = 'verified') AS verified
+     FROM goal_counts WHERE status IN ('reported', 'verified') GROUP BY goal_id HAVING SUM(n) > 0`,
+  ).all() as { goalId: string; counted: number; verified: number | null }[];
+  return new Map(rows.map((r) => [r.goalId, { goalId: r.goalId, counted: r.counted, verified: r.verified ?? 0 }]));
 }
 
-/**
- * Counted and verified outcomes of one goal, from the counts the triggers of migration 4 keep
- * (two rows read, however many outcomes the goal has): what a new report's confirmation needs.
- */
+/** Counted and verified outcomes of one goal (what a new report's confirmation needs). */
 export function goalCounts(store: Store, goalId: string): GoalCounts {
   const r = stmt(
     store,
@@ -71,22 +61,21 @@ function latestCounted(store: Store, goalId: string, limit: number): Outcome[] {
     .slice(0, limit);
 }
 
-/** Counts, breakdowns and the latest entries for one goal: one GROUP BY pass plus the latest rows. */
+/** Counts, breakdowns and the latest entries for one goal: the goal's few count rows plus the latest rows. */
 export function goalStats(store: Store, goalId: string, latestLimit = 5): GoalStats {
-  const groups = stmt(store,
-      `SELECT party_id AS partyId, CAST(substr(happened_on, 1, 4) AS INTEGER) AS year, status, COUNT(*) AS n
-       FROM outcomes INDEXED BY outcomes_goal_status
-       WHERE goal_id = ? AND status IN ('reported', 'verified') GROUP BY party_id, year, status`,
-    )
-    .all(goalId) as { partyId: string | null; year: number; status: string; n: number }[];
+  const groups = stmt(
+    store,
+    `SELECT party_key AS partyKey, year, status, n FROM goal_counts WHERE goal_id = ? AND status IN ('reported', 'verified') AND n > 0`,
+  ).all(goalId) as { partyKey: string; year: number; status: string; n: number }[];
   let counted = 0;
   let verified = 0;
   const parties = new Map<string | null, number>();
   const years = new Map<number, number>();
   for (const g of groups) {
+    const partyId = g.partyKey === '' ? null : g.partyKey;
     counted += g.n;
     if (g.status === 'verified') verified += g.n;
-    parties.set(g.partyId, (parties.get(g.partyId) ?? 0) + g.n);
+    parties.set(partyId, (parties.get(partyId) ?? 0) + g.n);
     years.set(g.year, (years.get(g.year) ?? 0) + g.n);
   }
   const byParty = [...parties]
@@ -98,9 +87,9 @@ export function goalStats(store: Store, goalId: string, latestLimit = 5): GoalSt
 
 /** Counted outcomes per goal reported by one party. */
 export function countsForParty(store: Store, partyId: string): { goalId: string; count: number }[] {
-  return stmt(store,
-      `SELECT goal_id AS goalId, COUNT(*) AS count FROM outcomes
-       WHERE party_id = ? AND status IN ('reported', 'verified') GROUP BY goal_id ORDER BY count DESC, goal_id`,
-    )
-    .all(partyId) as { goalId: string; count: number }[];
+  return stmt(
+    store,
+    `SELECT goal_id AS goalId, SUM(n) AS count FROM goal_counts
+     WHERE party_key = ? AND status IN ('reported', 'verified') GROUP BY goal_id HAVING SUM(n) > 0 ORDER BY count DESC, goal_id`,
+  ).all(partyId) as { goalId: string; count: number }[];
 }

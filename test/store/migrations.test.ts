@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { migrations, latestVersion } from '../../src/store/migrations.js';
 import { openStore, StoreError } from '../../src/store/store.js';
 import { insertOutcome, listOutcomes } from '../../src/store/outcomes.js';
-import { goalCounts } from '../../src/store/progress.js';
+import { goalCounts, goalStats } from '../../src/store/progress.js';
 import { fields } from '../helpers/store.js';
 import { tempDbPath } from '../helpers/temp.js';
 
@@ -60,6 +60,8 @@ describe('opening the store', () => {
     expect(goalCounts(store, 'technologies')).toEqual({ goalId: 'technologies', counted: 1, verified: 0 });
     expect(insertOutcome(store, fields({ title: 'After the upgrade' }), 'console:a', '2024-05-02T10:00:00.000Z').ok).toBe(true);
     expect(goalCounts(store, 'companies').counted).toBe(3);
+    expect(goalStats(store, 'companies').byParty).toEqual([{ partyId: 'KAMK', count: 3 }]);
+    expect(goalStats(store, 'companies').byYear).toEqual([{ year: 2024, count: 3 }]);
     store.close();
   });
 

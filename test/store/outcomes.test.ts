@@ -3,7 +3,7 @@ import { openStore } from '../../src/store/store.js';
 import { getOutcome, insertOutcome, listOutcomes, retractOutcome, updateOutcome, verifyOutcome } from '../../src/store/outcomes.js';
 import { auditCount, outcomeHistory, roleHistory } from '../../src/store/audit.js';
 import { grantRole, revokeRole, storedRoles } from '../../src/store/roles.js';
-import { countsByGoal, goalCounts, goalStats } from '../../src/store/progress.js';
+import { countsByGoal, countsForParty, goalCounts, goalStats } from '../../src/store/progress.js';
 import { insertOutcomesBulk } from '../../src/store/outcomes.js';
 import { fields } from '../helpers/store.js';
 import { tempDbPath } from '../helpers/temp.js';
@@ -97,10 +97,25 @@ describe('outcome rows', () => {
       updateOutcome(own, ids[5]!, { goalId: 'technologies' }, 'console:rep', T); // moved to another goal
       updateOutcome(own, ids[1]!, { title: 'Renamed', titleKey: 'renamed' }, 'console:rep', T, { resetVerification: true }); // verified → reported
       updateOutcome(own, ids[2]!, { title: 'Only the title', titleKey: 'only the title' }, 'console:rep', T);
+      updateOutcome(own, ids[7]!, { partyId: null, happenedOn: '2023-03-01' }, 'console:rep', T); // party cleared, another year
+      updateOutcome(own, ids[8]!, { partyId: 'CSC', happenedOn: '2024-12-31' }, 'console:rep', T); // another party, same year
+      const regroup = (goalId: string, by: 'party_id' | 'year') =>
+        own.db
+          .prepare(
+            `SELECT ${by === 'year' ? "CAST(substr(happened_on, 1, 4) AS INTEGER)" : 'party_id'} AS k, COUNT(*) AS n FROM outcomes
+             WHERE goal_id = ? AND status <> 'retracted' GROUP BY k ORDER BY k`,
+          )
+          .all(goalId) as { k: string | number | null; n: number }[];
       for (const goal of ['companies', 'technologies', 'service-products']) {
         expect(goalCounts(own, goal)).toEqual(recount(goal));
         expect(countsByGoal(own).get(goal) ?? { goalId: goal, counted: 0, verified: 0 }).toEqual(recount(goal));
+        const s = goalStats(own, goal);
+        expect(s.byYear.map((y) => ({ k: y.year, n: y.count }))).toEqual(regroup(goal, 'year'));
+        expect([...s.byParty].sort((a, b) => String(a.partyId).localeCompare(String(b.partyId))).map((p) => ({ k: p.partyId, n: p.count }))).toEqual(
+          regroup(goal, 'party_id').sort((a, b) => String(a.k).localeCompare(String(b.k))),
+        );
       }
+      expect(countsForParty(own, 'CSC')).toEqual([{ goalId: 'companies', count: 1 }]);
       expect(goalCounts(own, 'technologies')).toEqual({ goalId: 'technologies', counted: 5, verified: 0 });
       expect(goalCounts(own, 'companies')).toEqual({ goalId: 'companies', counted: 7, verified: 0 });
       expect(countsByGoal(own).get('companies')).toEqual(goalCounts(own, 'companies'));

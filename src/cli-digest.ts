@@ -9,14 +9,15 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config.js';
-import { createApp, StartupError, type App } from './main.js';
+import { createApp, type App } from './main.js';
+import { StartupError } from './errors.js';
 import { digestFor, renderFor } from './core/digest/build.js';
 import { parsePeriod, previousWeek, type DigestPeriod } from './core/digest/period.js';
 import type { DigestLang } from './store/digest.js';
-import { loadDigestConfig } from './digest/config.js';
-import { deliverDigest, type ChannelResult } from './digest/deliver.js';
-import { postersFromConfig } from './digest/posters.js';
-import { digestTargets } from './digest/targets.js';
+import { loadDigestConfig } from './delivery/config.js';
+import { deliverDigest, type ChannelResult } from './delivery/deliver.js';
+import { postersFromConfig } from './delivery/posters.js';
+import { digestTargets } from './delivery/targets.js';
 
 const USAGE = `Usage:
   kajaani-bot digest preview [--period 2026-W48] [--lang en|fi|both] [--json] [--chart file.png]

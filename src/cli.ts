@@ -8,7 +8,8 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createApp, StartupError, type App } from './main.js';
+import { createApp, type App } from './main.js';
+import { StartupError } from './errors.js';
 import { runConsole } from './adapters/console/console.js';
 import { askJson } from './adapters/console/render.js';
 import { consoleUserId } from './adapters/console/user-id.js';
@@ -105,8 +106,8 @@ async function start(argv: string[]): Promise<void> {
   let digest: { stop(): void } | undefined;
   try {
     running = await startAdapters(app);
-    const { startDigestScheduler } = await import('./digest/scheduler.js');
-    const { postersFromConfig } = await import('./digest/posters.js');
+    const { startDigestScheduler } = await import('./delivery/scheduler.js');
+    const { postersFromConfig } = await import('./delivery/posters.js');
     digest = startDigestScheduler(app, await postersFromConfig(app.services.config));
     performance.mark('kajaani:scheduler');
   } catch (err) {

@@ -12,11 +12,7 @@ import { onKnowledgeCacheProblem } from './core/knowledge/private-cache.js';
 import { KnowledgeHolder, type Services } from './core/services.js';
 import { createBot, type Bot } from './core/bot.js';
 import { openStore, StoreError } from './store/store.js';
-
-/** A start-up failure with a message for the operator. */
-export class StartupError extends Error {
-  override name = 'StartupError';
-}
+import { StartupError } from './errors.js';
 
 export interface App {
   bot: Bot;

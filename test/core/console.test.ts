@@ -4,7 +4,8 @@ import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/config.js';
-import { createApp, StartupError } from '../../src/main.js';
+import { createApp } from '../../src/main.js';
+import { StartupError } from '../../src/errors.js';
 import { runConsole } from '../../src/adapters/console/console.js';
 import { tempDir } from '../helpers/temp.js';
 

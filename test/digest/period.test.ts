@@ -1,8 +1,8 @@
 /** ISO-week periods in Europe/Helsinki and the schedule's run times across DST changes. */
 import { describe, expect, it } from 'vitest';
 import { localMidnightUtc, parsePeriod, previousWeek, weekContaining } from '../../src/core/digest/period.js';
-import { latestDigestRun, nextDigestRuns } from '../../src/digest/scheduler.js';
-import { DEFAULT_DIGEST_CRON, loadDigestConfig } from '../../src/digest/config.js';
+import { latestDigestRun, nextDigestRuns } from '../../src/delivery/scheduler.js';
+import { DEFAULT_DIGEST_CRON, loadDigestConfig } from '../../src/delivery/config.js';
 
 const TZ = 'Europe/Helsinki';
 const hours = (p: { startUtc: string; endUtc: string }) => (Date.parse(p.endUtc) - Date.parse(p.startUtc)) / 3_600_000;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/store.js';
 import { listPosts, upsertSubscription } from '../../src/store/digest.js';
-import type { DeliveryReport } from '../../src/digest/deliver.js';
+import type { DeliveryReport } from '../../src/delivery/deliver.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { testEnv } from '../helpers/app.js';
 import { tempDbPath, tempDir } from '../helpers/temp.js';

@@ -27,7 +27,8 @@ vi.mock('@slack/bolt', async (importOriginal) => {
   return { ...real, App: RecordingApp };
 });
 
-const { createApp, StartupError } = await import('../../src/main.js');
+const { createApp } = await import('../../src/main.js');
+const { StartupError } = await import('../../src/errors.js');
 const { createSlackApp, startSlack } = await import('../../src/adapters/slack/index.js');
 const { postToApp, sign } = await import('../fakes/slack/fake-slack.js');
 const { buttonClick, eventCallback, mention, slashCommand } = await import('../fakes/slack/payloads.js');

@@ -3,7 +3,8 @@
  * link. Loaded lazily by `src/cli.ts`, so other subcommands never load discord.js.
  */
 import { DiscordAPIError } from 'discord.js';
-import { createApp, StartupError, type App } from '../../main.js';
+import { createApp, type App } from '../../main.js';
+import { StartupError } from '../../errors.js';
 import { inviteUrl, registerDiscordCommands } from './deploy.js';
 
 const USAGE = `Usage:

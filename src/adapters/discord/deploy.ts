@@ -4,7 +4,7 @@
  */
 import { OAuth2Scopes, PermissionFlagsBits, Routes } from 'discord.js';
 import type { App } from '../../main.js';
-import { StartupError } from '../../main.js';
+import { StartupError } from '../../errors.js';
 import { buildCommandBodies } from './commands.js';
 import { createRest } from './client.js';
 

@@ -7,7 +7,7 @@ import { REST, Routes, escapeMarkdown, type RESTPostAPIChannelMessageJSONBody } 
 import type { RenderedDigest } from '../../core/digest/build.js';
 import type { DigestTarget } from '../../core/digest/channels.js';
 import type { Reply } from '../../core/reply.js';
-import { defuseMentions, type DigestPoster } from '../../digest/poster.js';
+import { defuseMentions, type DigestPoster } from '../../delivery/poster.js';
 
 export interface DiscordDigestPosterOptions {
   token: string;

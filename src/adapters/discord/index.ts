@@ -5,7 +5,7 @@
  */
 import { Events, type Client } from 'discord.js';
 import type { App } from '../../main.js';
-import { StartupError } from '../../main.js';
+import { StartupError } from '../../errors.js';
 import type { RunningAdapter } from '../types.js';
 import { createClient } from './client.js';
 import { RecentIds, type AdapterContext } from './context.js';

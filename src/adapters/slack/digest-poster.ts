@@ -8,7 +8,7 @@ import { LogLevel, WebClient } from '@slack/web-api';
 import type { RenderedDigest } from '../../core/digest/build.js';
 import type { DigestTarget } from '../../core/digest/channels.js';
 import type { Reply } from '../../core/reply.js';
-import { defuseMentions, type DigestPoster, type PostProgress } from '../../digest/poster.js';
+import { defuseMentions, type DigestPoster, type PostProgress } from '../../delivery/poster.js';
 
 export interface SlackDigestPosterOptions {
   token: string;

@@ -6,7 +6,7 @@
 import { inspect } from 'node:util';
 import { App as BoltApp, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { App } from '../../main.js';
-import { StartupError } from '../../main.js';
+import { StartupError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { RunningAdapter } from '../types.js';
 import { RecentAnswers } from './answers.js';

@@ -10,7 +10,7 @@ import { nowIso, storeGuard, today } from '../outcomes/guard.js';
 import { goalProgressSummary } from '../outcomes/goal-progress.js';
 import { duplicateReply } from '../outcomes/duplicates.js';
 import { insertOutcome } from '../../store/outcomes.js';
-import { partyLabel } from '../outcomes/format.js';
+import { partyShortName } from '../outcomes/format.js';
 
 const USAGE_HINT = {
   en: 'Usage: /report <goal> "<title>" [party=<id>] [date=YYYY-MM-DD] [link=<url>] [business-id=<Y-tunnus>] [note="<text>"], e.g. /report companies "Acme Oy" party=KAMK',
@@ -63,7 +63,7 @@ function run(ctx: CommandContext, args: Parameters<Command['run']>[1]): Reply {
   const notes: string[] = [];
   if (goal.corrected) notes.push(lang === 'fi' ? `(Tulkitsin "${goalText}" tavoitteeksi ${goal.value.id}.)` : `(I took "${goalText}" to mean ${goal.value.id}.)`);
   if (party?.ok && party.corrected) notes.push(lang === 'fi' ? `(Tulkitsin "${partyText}" osapuoleksi ${party.value.id}.)` : `(I took "${partyText}" to mean ${party.value.id}.)`);
-  const who = partyLabel(kb, o.partyId, lang);
+  const who = partyShortName(kb, o.partyId, lang);
   const text =
     lang === 'fi'
       ? `Tallennettu #${o.id}: "${o.title}" tavoitteeseen ${goal.value.name.fi} (${who}, ${o.happenedOn}). Tila: raportoitu.`

@@ -15,8 +15,8 @@ export function statusText(status: OutcomeStatus, lang: Lang): string {
   return STATUS[status][lang === 'fi' ? 1 : 0];
 }
 
-/** A party's short name, or the stored id if the knowledge base no longer has it. */
-export function partyLabel(kb: KnowledgeBase, partyId: string | null, lang: Lang): string {
+/** A party's short name (`KAMK`), or the stored id if the knowledge base no longer has it. Not the full name: see `answer/compose.ts`. */
+export function partyShortName(kb: KnowledgeBase, partyId: string | null, lang: Lang): string {
   if (partyId === null) return lang === 'fi' ? 'osapuoli ei tiedossa' : 'no party given';
   return partyById(kb, partyId)?.shortName ?? partyId;
 }
@@ -29,7 +29,7 @@ export function goalLabel(kb: KnowledgeBase, goalId: string, lang: Lang): string
 /** `#12 Acme Oy — KAMK, 2024-05-01 (verified)`. */
 export function outcomeLine(kb: KnowledgeBase, o: Outcome, lang: Lang, withGoal = false): string {
   const goal = withGoal ? ` [${goalLabel(kb, o.goalId, lang)}]` : '';
-  return `#${o.id} ${o.title}${goal} — ${partyLabel(kb, o.partyId, lang)}, ${o.happenedOn} (${statusText(o.status, lang)})`;
+  return `#${o.id} ${o.title}${goal} — ${partyShortName(kb, o.partyId, lang)}, ${o.happenedOn} (${statusText(o.status, lang)})`;
 }
 
 /** Every field of an outcome, one per line (for /history and confirmations). */
@@ -38,7 +38,7 @@ export function outcomeDetails(kb: KnowledgeBase, o: Outcome, lang: Lang): strin
   const lines = [
     `${fi ? 'Tavoite' : 'Goal'}: ${goalLabel(kb, o.goalId, lang)} (${o.goalId})`,
     `${fi ? 'Otsikko' : 'Title'}: ${o.title}`,
-    `${fi ? 'Osapuoli' : 'Party'}: ${partyLabel(kb, o.partyId, lang)}`,
+    `${fi ? 'Osapuoli' : 'Party'}: ${partyShortName(kb, o.partyId, lang)}`,
     `${fi ? 'Päivä' : 'Date'}: ${o.happenedOn}`,
     `${fi ? 'Tila' : 'Status'}: ${statusText(o.status, lang)}`,
     `${fi ? 'Raportoi' : 'Reported by'}: ${o.reportedBy}, ${o.reportedAt}`,

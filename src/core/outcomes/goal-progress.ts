@@ -7,7 +7,7 @@ import type { Goal, KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang, ProgressRow, Source } from '../reply.js';
 import type { Store } from '../../store/store.js';
 import { goalCounts, goalStats } from '../../store/progress.js';
-import { outcomeLine, partyLabel } from './format.js';
+import { outcomeLine, partyShortName } from './format.js';
 import { progressFigures, rate, targetText } from './progress.js';
 
 /** Same shape as the answer engine's `GoalProgressView`. */
@@ -77,7 +77,7 @@ export function goalProgress(store: Store, kb: KnowledgeBase, goal: Goal, lang: 
   const fi = lang === 'fi';
   const { row, lines } = summary(goal, stats.counted, stats.verified, lang, today);
   if (stats.byParty.length > 0) {
-    const parts = stats.byParty.map((p) => `${partyLabel(kb, p.partyId, lang)} ${p.count}`).join(', ');
+    const parts = stats.byParty.map((p) => `${partyShortName(kb, p.partyId, lang)} ${p.count}`).join(', ');
     lines.push(`${fi ? 'Osapuolittain' : 'By party'}: ${parts}`);
   }
   if (stats.byYear.length > 0) {

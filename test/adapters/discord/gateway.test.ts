@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayIntentBits } from 'discord.js';
-import { createApp, StartupError } from '../../../src/main.js';
+import { createApp } from '../../../src/main.js';
+import { StartupError } from '../../../src/errors.js';
 import { startDiscord } from '../../../src/adapters/discord/index.js';
 import { startHarness, type Harness } from './harness.js';
 

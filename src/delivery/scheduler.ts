@@ -5,7 +5,7 @@
  */
 import { Cron } from 'croner';
 import { ConfigError } from '../config.js';
-import { StartupError } from '../main.js';
+import { StartupError } from '../errors.js';
 import type { Services } from '../core/services.js';
 import { previousWeek } from '../core/digest/period.js';
 import { loadDigestConfig, type DigestConfig } from './config.js';

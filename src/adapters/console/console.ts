@@ -7,6 +7,10 @@ import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../core/bot.js';
 import { replyToPlainText } from '../../core/reply.js';
 import { consoleJson } from './render.js';
+import { encodeConversation } from '../../core/conversation-id.js';
+
+/** One console process is one conversation. */
+const CONSOLE_CONVERSATION = encodeConversation({ platform: 'console' });
 
 export interface ConsoleOptions {
   bot: Bot;
@@ -39,7 +43,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       continue;
     }
     if (opts.interactive && /^\/(quit|exit|lopeta)$/i.test(text)) break;
-    const reply = await bot.handle({ platform: 'console', user: opts.user, text, conversationId: 'console:local' });
+    const reply = await bot.handle({ platform: 'console', user: opts.user, text, conversationId: CONSOLE_CONVERSATION });
     output.write(opts.json ? `${JSON.stringify(consoleJson(reply))}\n` : `${replyToPlainText(reply)}\n\n`);
     if (opts.interactive) rl.prompt();
   }

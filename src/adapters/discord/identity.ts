@@ -7,6 +7,7 @@ import type { Lang } from '../../core/reply.js';
 import type { Inbound } from '../../core/bot.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
+import { encodeConversation } from '../../core/conversation-id.js';
 
 /**
  * The language for a Discord locale (`fi`, `en-US`, `en-GB`...). Other locales give
@@ -19,9 +20,9 @@ export function langFromLocale(locale: string | null | undefined): Lang | undefi
   return undefined;
 }
 
-/** The core's conversation id: `discord:<guild>:<channel>`, or `discord:dm:<channel>`. */
-export function conversationId(guildId: string | null, channelId: string | null): string {
-  return `discord:${guildId ?? 'dm'}:${channelId ?? 'unknown'}`;
+/** The core's conversation id (`discord:<guild>:<channel>` or `discord:dm:<channel>`); none without a channel. */
+export function conversationId(guildId: string | null, channelId: string | null): string | undefined {
+  return channelId ? encodeConversation({ platform: 'discord', guild: guildId, channel: channelId }) : undefined;
 }
 
 /**

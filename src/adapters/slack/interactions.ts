@@ -5,6 +5,7 @@
 import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
 import { replyToPlainText, type Lang } from '../../core/reply.js';
 import { todayIn } from '../../core/outcomes/dates.js';
+import { encodeConversation } from '../../core/conversation-id.js';
 import { recordFeedback } from '../../store/feedback.js';
 import { FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, OPEN_REPORT_ACTION, SHARE_ACTION } from './buttons.js';
 import { ask, coreUser, guarded, messagesFor, postReply, respondReply, responderFor, type SlackContext } from './context.js';
@@ -101,7 +102,7 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
     const meta = readMetadata(view.private_metadata, ctx.app.services.config.BOT_DEFAULT_LANGUAGE);
     const userId = body.user.id;
     const text = reportCommandText(view.state.values as ViewStateValues);
-    const pending = ask(ctx, { user: coreUser(userId), text, ...(meta.channel ? { conversationId: `slack:${meta.channel}` } : {}) }, meta.lang);
+    const pending = ask(ctx, { user: coreUser(userId), text, ...(meta.channel ? { conversationId: encodeConversation({ platform: 'slack', channel: meta.channel }) } : {}) }, meta.lang);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SUBMIT_DEADLINE_MS)));
     const early = await Promise.race([pending, late]);

@@ -8,6 +8,7 @@ import type { App as BoltApp, webApi } from '@slack/bolt';
 import { OPEN_REPORT_ACTION } from './buttons.js';
 import { ask, coreUser, guarded, isBareReport, postReply, toCoreText, type SlackContext } from './context.js';
 import { slackTextToCore } from './text.js';
+import { encodeConversation } from '../../core/conversation-id.js';
 
 interface Incoming {
   eventId: string | undefined;
@@ -50,7 +51,7 @@ async function answer(ctx: SlackContext, client: webApi.WebClient, botUserId: st
         await client.chat.postEphemeral({ channel: m.channel, user: m.user, text: t.text, blocks, ...thread });
         return;
       }
-      const reply = await ask(ctx, { user: coreUser(m.user), text, conversationId: `slack:${m.channel}${where.threadTs ? `:${where.threadTs}` : ''}` }, locale);
+      const reply = await ask(ctx, { user: coreUser(m.user), text, conversationId: encodeConversation({ platform: 'slack', channel: m.channel, thread: where.threadTs }) }, locale);
       await postReply(ctx, client, where, text, reply);
     },
     (apology) => client.chat.postEphemeral({ channel: m.channel, user: m.user, text: apology, ...thread }),

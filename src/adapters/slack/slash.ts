@@ -4,6 +4,7 @@
  */
 import type { App as BoltApp } from '@slack/bolt';
 import { todayIn } from '../../core/outcomes/dates.js';
+import { encodeConversation } from '../../core/conversation-id.js';
 import { ask, coreUser, guarded, isBareReport, respondReply, toCoreText, type SlackContext } from './context.js';
 import { reportModal } from './report-modal.js';
 import { slackTextToCore } from './text.js';
@@ -27,7 +28,7 @@ export function registerSlashCommand(bolt: BoltApp, ctx: SlackContext): void {
           await client.views.open({ trigger_id: command.trigger_id, view });
           return;
         }
-        const reply = await ask(ctx, { user: coreUser(command.user_id), text, conversationId: `slack:${command.channel_id}` }, locale);
+        const reply = await ask(ctx, { user: coreUser(command.user_id), text, conversationId: encodeConversation({ platform: 'slack', channel: command.channel_id }) }, locale);
         await respondReply(ctx, respond, text, reply);
       },
       (apology) => respond({ response_type: 'ephemeral', text: apology }),

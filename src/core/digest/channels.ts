@@ -4,6 +4,7 @@
  * so a channel listed in configuration and subscribed in chat still gets one post.
  */
 import type { DigestLang } from '../../store/digest.js';
+import { decodeConversation } from '../conversation-id.js';
 
 /** A channel the digest can be posted to. */
 export interface DigestChannel {
@@ -32,9 +33,8 @@ export function channelKey(platform: 'slack' | 'discord', channelId: string): st
  * no channel to post a weekly digest in.
  */
 export function channelFromConversation(conversationId: string | undefined): DigestChannel | null {
-  if (!conversationId) return null;
-  const [platform, a, b] = conversationId.split(':');
-  if (platform === 'slack' && a) return { platform, channelId: a, key: channelKey(platform, a) };
-  if (platform === 'discord' && a && a !== 'dm' && b && b !== 'unknown') return { platform, channelId: b, key: channelKey(platform, b) };
+  const c = decodeConversation(conversationId);
+  if (c?.platform === 'slack') return { platform: 'slack', channelId: c.channel, key: channelKey('slack', c.channel) };
+  if (c?.platform === 'discord' && !c.dm) return { platform: 'discord', channelId: c.channel, key: channelKey('discord', c.channel) };
   return null;
 }

@@ -4,7 +4,6 @@
  * Errors the user caused become friendly replies; anything else is logged with a reference
  * id and answered with a short apology, and the bot keeps running.
  */
-import { randomUUID } from 'node:crypto';
 import type { Lang, Reply } from './reply.js';
 import { errorReply } from './reply.js';
 import type { Services } from './services.js';
@@ -13,6 +12,7 @@ import { CommandSyntaxError, parseArgs, splitCommand } from './commands/parse.js
 import { findCommand } from './commands/index.js';
 import { askCommand } from './commands/ask.js';
 import { createRateLimitGate } from './rate-limit.js';
+import { apologyReply, newReference } from './apology.js';
 
 /** One message to the bot, from any platform. */
 export interface Inbound {
@@ -101,19 +101,12 @@ export function createBot(services: Services, options: BotOptions = {}): Bot {
       // Before any work: the language only matters for the one "slow down" reply.
       const limited = rateLimit(msg.platform, msg.user, () => msg.locale ?? services.knowledge.answerer.detectLanguage(msg.text.slice(0, 500), defaultLang));
       if (limited) return limited;
-      const requestId = randomUUID().slice(0, 8);
+      const requestId = newReference();
       try {
         return await run(msg, requestId);
       } catch (err) {
         services.log.error({ err, requestId, user: msg.user, platform: msg.platform }, 'command failed');
-        const lang = msg.locale ?? defaultLang;
-        return errorReply(
-          lang,
-          lang === 'fi'
-            ? `Pahoittelut, jokin meni vikaan. Viitenumero: ${requestId}.`
-            : `Sorry, something went wrong on my side. Reference: ${requestId}.`,
-          { data: { reference: requestId } },
-        );
+        return apologyReply(msg.locale ?? defaultLang, requestId);
       }
     },
   };

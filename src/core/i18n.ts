@@ -12,3 +12,26 @@ export function joinList(lang: Lang, items: string[]): string {
   const last = items[items.length - 1]!;
   return `${items.slice(0, -1).join(', ')} ${lang === 'fi' ? 'ja' : 'and'} ${last}`;
 }
+
+/**
+ * Where text may be cut at or before `at` without splitting a character as people see it:
+ * not inside a surrogate pair (an emoji), not before a combining mark, variation selector or
+ * skin tone, not on either side of a zero-width joiner.
+ */
+export function safeCut(text: string, at: number): number {
+  let cut = Math.max(0, Math.min(at, text.length));
+  const joins = (i: number) => /^[\u200d\ufe00-\ufe0f\p{M}]$/u.test(text[i] ?? '') || text[i - 1] === '\u200d';
+  const lowSurrogate = (i: number) => /[\udc00-\udfff]/.test(text[i] ?? '') && /[\ud800-\udbff]/.test(text[i - 1] ?? '');
+  const skinTone = (i: number) => text.codePointAt(i) !== undefined && text.codePointAt(i)! >= 0x1f3fb && text.codePointAt(i)! <= 0x1f3ff;
+  while (cut > 0 && cut < text.length && (lowSurrogate(cut) || joins(cut) || skinTone(cut))) cut--;
+  return cut;
+}
+
+/**
+ * Cuts text to at most `max` UTF-16 units (the conservative count of every platform's
+ * "characters"), ending with … when cut, never inside a character.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, safeCut(text, max - 1))}…`;
+}

@@ -19,8 +19,3 @@ export interface DigestPoster {
   /** Posts text and chart; resolves with the platform's message id, rejects on failure. */
   post(target: DigestTarget, digest: RenderedDigest, progress: PostProgress): Promise<{ messageId: string }>;
 }
-
-/** Neutralises mass mentions in user text wherever a platform might still parse them. */
-export function defuseMentions(text: string): string {
-  return text.replace(/@(everyone|here|channel)\b/gi, '@\u200b$1');
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { performance } from 'node:perf_hooks';
-import { CommandSyntaxError, parseArgs, splitCommand } from '../../src/core/commands/parse.js';
+import { CommandSyntaxError, parseArgs, quote, splitCommand } from '../../src/core/commands/parse.js';
 import { ADVERSARIAL } from '../helpers/adversarial-commands.js';
 
 describe('command parsing', () => {
@@ -91,6 +91,33 @@ describe('command parsing of adversarial input', () => {
       const large = bestOf(make(19_980));
       expect(large, `${name}: ${small.toFixed(2)} ms → ${large.toFixed(2)} ms`).toBeLessThan(Math.max(10 * small, 15));
       expect(large, name).toBeLessThan(150);
+    }
+  });
+});
+
+describe('quote, the inverse of tokenize', () => {
+  it.each([
+    'Acme Oy',
+    'plain',
+    '',
+    'E=mc2 Oy',
+    'party=KAMK',
+    'Acme "Rocket" Oy',
+    "KAMK's lab",
+    'He said "it\'s fine"',
+    'KAMK’s "lab"',
+    '„lainaus” ja “toinen”',
+    '@everyone <@&123>',
+    'line one\nline two',
+  ])('round-trips %j as one positional token, and as a named value', (value) => {
+    const args = parseArgs(`first ${quote(value)} note=${quote(value)}`);
+    expect(args.positional).toEqual(['first', value]);
+    expect(args.named).toEqual({ note: value });
+  });
+
+  it('replaces straight double quotes by ″ only when the value holds every kind of quote', () => {
+    for (const value of [`mixed "double" 'single' ’curly’ all`, `it's "x" ‘y’`]) {
+      expect(parseArgs(quote(value)).positional).toEqual([value.replace(/"/g, '″')]);
     }
   });
 });

@@ -14,7 +14,7 @@ import { slashCommand } from '../fakes/slack/payloads.js';
 import { opt, snowflake, type FakeUser } from '../fakes/discord/fake-discord.js';
 import { NOW, SECRET, startHarness as startSlack } from '../adapters/slack/harness.js';
 import { startHarness as startDiscord } from '../adapters/discord/harness.js';
-import { digestBlocks } from '../../src/adapters/slack/digest-poster.js';
+import { digestMessage } from '../../src/adapters/slack/render.js';
 import { createDiscordDigestPoster } from '../../src/adapters/discord/digest-poster.js';
 import { digestFor, renderFor } from '../../src/core/digest/build.js';
 import { weekContaining } from '../../src/core/digest/period.js';
@@ -69,7 +69,7 @@ describe('Slack: mention syntax in a reported title never pings', () => {
   it('escapes it in the posted digest blocks', () => {
     const kb = h.app.services.knowledge.current;
     const digest = renderFor(kb, digestFor(h.app.services.store, kb, weekContaining(NOW, 'Europe/Helsinki')), 'both');
-    const blocks = JSON.stringify(digestBlocks(digest.replies));
+    const blocks = JSON.stringify(digestMessage(digest.replies).blocks);
     expect(blocks).toContain('&lt;!channel&gt;');
     expect(blocks).not.toMatch(SLACK_LIVE);
   });

@@ -5,7 +5,8 @@
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../core/bot.js';
-import { replyToPlainText } from '../../core/reply.js';
+import { replyToPlainText, type Reply } from '../../core/reply.js';
+import { apologyReply, newReference } from '../../core/apology.js';
 import { consoleJson } from './render.js';
 import { encodeConversation } from '../../core/conversation-id.js';
 
@@ -20,6 +21,17 @@ export interface ConsoleOptions {
   json: boolean;
   /** Show a prompt and a greeting (true on a terminal). */
   interactive: boolean;
+}
+
+/** The core's reply; a failure around it (the core itself never throws) is apologised for like everywhere else. */
+async function answer(bot: Bot, user: string, text: string): Promise<Reply> {
+  try {
+    return await bot.handle({ platform: 'console', user, text, conversationId: CONSOLE_CONVERSATION });
+  } catch (err) {
+    const reference = newReference();
+    bot.services.log.error({ err, reference, handler: 'console' }, 'console message failed');
+    return apologyReply(bot.services.config.BOT_DEFAULT_LANGUAGE, reference);
+  }
 }
 
 /** Runs the chat until end of input (or `/quit` when interactive). Resolves when done. */
@@ -43,7 +55,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       continue;
     }
     if (opts.interactive && /^\/(quit|exit|lopeta)$/i.test(text)) break;
-    const reply = await bot.handle({ platform: 'console', user: opts.user, text, conversationId: CONSOLE_CONVERSATION });
+    const reply = await answer(bot, opts.user, text);
     output.write(opts.json ? `${JSON.stringify(consoleJson(reply))}\n` : `${replyToPlainText(reply)}\n\n`);
     if (opts.interactive) rl.prompt();
   }

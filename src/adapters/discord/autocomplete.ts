@@ -2,10 +2,9 @@
 import type { APIApplicationCommandOptionChoice } from 'discord.js';
 import type { Lang } from '../../core/reply.js';
 import type { KnowledgeBase } from '../../core/knowledge/schema.js';
+import { clip } from '../../core/i18n.js';
+import { LIMITS } from './limits.js';
 
-/** Discord shows at most 25 suggestions, each at most 100 characters. */
-const MAX_CHOICES = 25;
-const MAX_NAME = 100;
 
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -20,8 +19,5 @@ export function partyChoices(kb: KnowledgeBase, typed: string, lang: Lang): APIA
     })
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score);
-  return scored.slice(0, MAX_CHOICES).map(({ p }) => {
-    const name = `${p.shortName} – ${p.name[lang]}`;
-    return { name: name.length <= MAX_NAME ? name : `${name.slice(0, MAX_NAME - 1)}…`, value: p.id };
-  });
+  return scored.slice(0, LIMITS.autocompleteResults).map(({ p }) => ({ name: clip(`${p.shortName} – ${p.name[lang]}`, LIMITS.choiceName), value: p.id }));
 }

@@ -15,6 +15,8 @@ import {
 } from 'discord.js';
 import type { Localized } from '../../core/reply.js';
 import type { KnowledgeBase } from '../../core/knowledge/schema.js';
+import { clip } from '../../core/i18n.js';
+import { LIMITS } from './limits.js';
 
 /** Where an option's value goes in the core command line. */
 export type OptionPlacement =
@@ -222,19 +224,12 @@ const TYPES = {
   user: ApplicationCommandOptionType.User,
 } as const;
 
-/** Discord allows at most 25 choices and 100 characters per choice name. */
-const MAX_CHOICES = 25;
-const MAX_CHOICE_NAME = 100;
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** The goal choices from the knowledge base, localised. */
 export function goalChoices(kb: KnowledgeBase): APIApplicationCommandOptionChoice<string>[] {
-  return kb.goals.slice(0, MAX_CHOICES).map((g) => ({
-    name: clip(g.name.en, MAX_CHOICE_NAME),
-    name_localizations: { fi: clip(g.name.fi, MAX_CHOICE_NAME) },
+  return kb.goals.slice(0, LIMITS.choices).map((g) => ({
+    name: clip(g.name.en, LIMITS.choiceName),
+    name_localizations: { fi: clip(g.name.fi, LIMITS.choiceName) },
     value: g.id,
   }));
 }

@@ -8,7 +8,8 @@ import type { App } from '../../main.js';
 import { StartupError } from '../../errors.js';
 import type { RunningAdapter } from '../types.js';
 import { createClient } from './client.js';
-import { RecentIds, type AdapterContext } from './context.js';
+import type { AdapterContext } from './context.js';
+import { SeenIds } from '../shared/seen-ids.js';
 import { onInteraction } from './interactions.js';
 import { onMessage } from './messages.js';
 import { resolveReporterRole } from './identity.js';
@@ -51,7 +52,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     app: { bot: app.bot, services: { ...app.services, log } },
     client,
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
-    seen: new RecentIds(),
+    seen: new SeenIds(),
   };
 
   client.on(Events.InteractionCreate, (interaction) => {

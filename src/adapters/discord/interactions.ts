@@ -18,7 +18,9 @@ import { commandText, type OptionValue } from './to-text.js';
 import { conversationId, langFromLocale, platformRolesFor } from './identity.js';
 import { REPORT_MODAL_ID, reportModal, reportModalText } from './report-modal.js';
 import { renderReply } from './render.js';
-import { apology, delay, interactionOptions, isPrivate, messageOptions, newReference, NO_PINGS, type AdapterContext } from './context.js';
+import { interactionOptions, isPrivate, messageOptions, NO_PINGS, type AdapterContext } from './context.js';
+import { guarded } from '../shared/failure.js';
+import { withinDeadline } from '../shared/deadline.js';
 import { partyChoices } from './autocomplete.js';
 
 type Answerable = ChatInputCommandInteraction | ModalSubmitInteraction;
@@ -26,13 +28,19 @@ type Answerable = ChatInputCommandInteraction | ModalSubmitInteraction;
 /** Handles one interaction. Never throws: failures are logged and answered with an apology. */
 export async function onInteraction(ctx: AdapterContext, interaction: Interaction): Promise<void> {
   if (!ctx.seen.first(`interaction:${interaction.id}`)) return;
-  try {
-    if (interaction.isChatInputCommand()) await onCommand(ctx, interaction);
-    else if (interaction.isAutocomplete()) await onAutocomplete(ctx, interaction);
-    else if (interaction.isModalSubmit() && interaction.customId === REPORT_MODAL_ID) await answer(ctx, interaction, reportModalText(interaction), false);
-  } catch (err) {
-    await fail(ctx, interaction, err);
-  }
+  const lang: Lang = langFromLocale(interaction.locale) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
+  await guarded(
+    ctx.app.services.log,
+    'discord interaction',
+    lang,
+    async () => {
+      if (interaction.isChatInputCommand()) await onCommand(ctx, interaction);
+      else if (interaction.isAutocomplete()) await onAutocomplete(ctx, interaction);
+      else if (interaction.isModalSubmit() && interaction.customId === REPORT_MODAL_ID) await answer(ctx, interaction, reportModalText(interaction), false);
+    },
+    (apology) => tell(interaction, apology),
+    { interactionId: interaction.id, user: `discord:${interaction.user.id}` },
+  );
 }
 
 function optionValues(interaction: ChatInputCommandInteraction): Map<string, OptionValue> {
@@ -87,8 +95,7 @@ function inboundFor(ctx: AdapterContext, interaction: Answerable, text: string):
 async function answer(ctx: AdapterContext, interaction: Answerable, text: string, privateHint: boolean): Promise<void> {
   const inbound = inboundFor(ctx, interaction, text);
   const work = ctx.app.bot.handle(inbound);
-  const timer = delay(ctx.deferAfterMs);
-  const quick = await Promise.race([work, timer.promise.then(() => undefined)]).finally(() => timer.cancel());
+  const quick = await withinDeadline(work, ctx.deferAfterMs);
   if (quick) {
     // Over the rate limit and already told: no answer (Discord tells the user it got none).
     if (quick.silent) return;
@@ -116,26 +123,22 @@ async function answer(ctx: AdapterContext, interaction: Answerable, text: string
   for (const m of rest) await interaction.followUp(interactionOptions(m, privateHint || ephemeral));
 }
 
-/** Logs a failure with a reference id and tells the user, privately, without ever throwing. */
-async function fail(ctx: AdapterContext, interaction: Interaction, err: unknown): Promise<void> {
-  const reference = newReference();
-  ctx.app.services.log.error({ err, reference, interactionId: interaction.id, user: `discord:${interaction.user.id}` }, 'discord interaction failed');
-  try {
-    if (interaction.isAutocomplete()) {
-      if (!interaction.responded) await interaction.respond([]);
-      return;
-    }
-    if (!interaction.isRepliable()) return;
-    const lang: Lang = langFromLocale(interaction.locale) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
-    const message = { content: apology(lang, reference), allowedMentions: NO_PINGS };
-    if (!interaction.deferred && !interaction.replied) {
-      await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
-      return;
-    }
-    // A public "thinking…" placeholder must not become a public error: remove it first.
-    if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
-    await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
-  } catch (again) {
-    ctx.app.services.log.error({ err: again, reference }, 'discord apology could not be sent');
+/**
+ * Tells the user about a failure, privately, whatever state the interaction is in: an
+ * autocomplete gets an empty list; a public "thinking…" placeholder must not become a public
+ * error, so it is removed first.
+ */
+async function tell(interaction: Interaction, apology: string): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    if (!interaction.responded) await interaction.respond([]);
+    return;
   }
+  if (!interaction.isRepliable()) return;
+  const message = { content: apology, allowedMentions: NO_PINGS };
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
+  await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
 }

@@ -8,7 +8,10 @@ import { ChannelType, type Message } from 'discord.js';
 import type { Reply } from '../../core/reply.js';
 import { renderReply } from './render.js';
 import { conversationId, platformRolesFor } from './identity.js';
-import { apology, delay, newReference, NO_PINGS, messageOptions, type AdapterContext } from './context.js';
+import { NO_PINGS, messageOptions, type AdapterContext } from './context.js';
+import { guarded } from '../shared/failure.js';
+import { withinDeadline } from '../shared/deadline.js';
+import { toCoreText } from '../shared/command-text.js';
 
 /** A reply pings only the asker (an explicit reply ping), never anyone named in the text. */
 const REPLY_MENTIONS = { ...NO_PINGS, repliedUser: true } as const;
@@ -39,28 +42,32 @@ export async function onMessage(ctx: AdapterContext, message: Message): Promise<
   if (!isDm && !message.mentions.users.has(me.id) && !(botRoleId && message.mentions.roles.has(botRoleId))) return;
   if (!ctx.seen.first(`message:${message.id}`)) return;
 
-  try {
-    // A bare mention is a request for help.
-    const text = textForBot(message.content, me.id, botRoleId) || '/help';
-    const work = ctx.app.bot.handle({
-      platform: 'discord',
-      user: `discord:${message.author.id}`,
-      text,
-      conversationId: conversationId(message.guildId, message.channelId),
-      platformRoles: platformRolesFor(message.member, message.guildId, ctx.reporterRole),
-    });
-    // Show "typing…" only when the answer is slow: it costs a REST call.
-    const timer = delay(ctx.deferAfterMs);
-    void timer.promise.then(() => (message.channel.isSendable() ? message.channel.sendTyping().catch(() => undefined) : undefined));
-    const r = await work.finally(() => timer.cancel());
-    await deliver(ctx, message, r, isDm);
-  } catch (err) {
-    const reference = newReference();
-    ctx.app.services.log.error({ err, reference, messageId: message.id, user: `discord:${message.author.id}` }, 'discord message failed');
-    await message
-      .reply({ content: apology(ctx.app.services.config.BOT_DEFAULT_LANGUAGE, reference), allowedMentions: REPLY_MENTIONS })
-      .catch((again: unknown) => ctx.app.services.log.error({ err: again, reference }, 'discord apology could not be sent'));
-  }
+  const user = `discord:${message.author.id}`;
+  await guarded(
+    ctx.app.services.log,
+    'discord message',
+    ctx.app.services.config.BOT_DEFAULT_LANGUAGE,
+    async () => {
+      // A bare mention is a request for help; a first word naming a command is that command.
+      const text = toCoreText(textForBot(message.content, me.id, botRoleId));
+      const work = ctx.app.bot.handle({
+        platform: 'discord',
+        user,
+        text,
+        conversationId: conversationId(message.guildId, message.channelId),
+        platformRoles: platformRolesFor(message.member, message.guildId, ctx.reporterRole),
+      });
+      // Show "typing…" only when the answer is slow: it costs a REST call.
+      let r = await withinDeadline(work, ctx.deferAfterMs);
+      if (r === undefined) {
+        if (message.channel.isSendable()) await message.channel.sendTyping().catch(() => undefined);
+        r = await work;
+      }
+      await deliver(ctx, message, r, isDm);
+    },
+    (apology) => message.reply({ content: apology, allowedMentions: REPLY_MENTIONS }),
+    { messageId: message.id, user },
+  );
 }
 
 /**

@@ -1,26 +1,21 @@
 /**
- * Reply → Discord messages. Pure: no client, no I/O, so the limits are easy to test.
+ * Reply → Discord messages, for every outbound path (answers, the weekly digest). Pure: no
+ * client, no I/O, so the limits are easy to test.
  *
- * A reply becomes one or more message payloads, each within Discord's limits: at most 10
- * embeds and 6,000 embed characters per message, 4,096 characters per embed description,
- * 25 fields per embed (256 per name, 1,024 per value), 2,000 characters of plain content.
- * Rejections (`ok: false`) are short and go out as plain content; everything else as embeds.
+ * A reply becomes one or more message payloads, each within Discord's limits (`limits.ts`):
+ * at most 10 embeds and 6,000 embed characters per message, 4,096 characters per embed
+ * description, 25 fields per embed (256 per name, 1,024 per value), 2,000 characters of plain
+ * content. Rejections (`ok: false`) are short and go out as plain content; everything else
+ * as embeds.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Lang, Reply, ReplyFile } from '../../core/reply.js';
 import { progressBar } from '../../core/reply.js';
+import { clip } from '../../core/i18n.js';
+import { defuseMentions, splitText } from '../shared/text.js';
+import { LIMITS } from './limits.js';
 
-/** Discord's documented message limits. */
-export const LIMITS = {
-  content: 2000,
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  embedsPerMessage: 10,
-  embedCharsPerMessage: 6000,
-} as const;
+export { LIMITS } from './limits.js';
 
 /** Embed colours: one per goal state, plus neutral ones. */
 export const COLOURS = {
@@ -36,6 +31,8 @@ export const COLOURS = {
   declined: 0x757575,
   /** A rejection. */
   error: 0xc62828,
+  /** The weekly digest: the bot's accent colour. */
+  digest: 0x2563eb,
 } as const;
 
 /** One outgoing Discord message, independent of how it is sent (reply, edit, follow-up). */
@@ -54,38 +51,19 @@ const URL_PART = /(https?:\/\/[^\s<>]+)/;
 
 /**
  * Escapes Discord markdown in plain core text, so a title like `**bold**` or `[x](url)`
- * stays literal. Linear time (discord.js's `escapeMarkdown` takes seconds on a 45 kB
- * answer, long enough to let an interaction expire); URLs are left intact to stay links.
+ * stays literal, and defuses mention syntax (`@everyone`, `<@id>`, `<@&role>`, `<#channel>`)
+ * even where `allowed_mentions` already stops the ping. Linear time (discord.js's
+ * `escapeMarkdown` takes seconds on a 45 kB answer, long enough to let an interaction
+ * expire); URLs are left intact to stay links.
  */
 export function plain(text: string): string {
-  return text
+  return defuseMentions(text)
+    .replace(/<([@#]|:)/g, '<\u200b$1')
     .split(URL_PART)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\*_~`|[\]]/g, '\\$&')))
     .join('')
     .replace(/^(\s*)(>|#|-(?=\s))/gm, '$1\\$2')
     .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
-}
-
-/** Splits text into chunks of at most `max` characters, preferring line, then word boundaries. */
-export function splitText(text: string, max: number): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
-    if (cut < max / 2) cut = max;
-    // Never cut a UTF-16 surrogate pair (emoji) in half.
-    const code = rest.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^\n/, '');
-  }
-  if (rest.trim() !== '' || chunks.length === 0) chunks.push(rest);
-  return chunks.filter((c, i) => c !== '' || i === 0);
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** The colour for a reply: by goal state when it shows progress. */
@@ -118,24 +96,29 @@ function linesToFields(name: string, lines: string[]): APIEmbedField[] {
     current = current === '' ? line : `${current}\n${line}`;
   }
   if (current !== '') fields.push({ name: fields.length === 0 ? name : `${name} (…)`, value: current });
-  return fields.map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName) }));
+  return fields.map((f) => ({ ...f, name: clip(f.name, LIMITS.fieldName) }));
 }
 
 function embedSize(e: APIEmbed): number {
   return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 }
 
+/** The answer and its sections as escaped markdown. */
+function bodyText(r: Reply): string {
+  return [plain(r.text), ...r.sections.map((s) => [s.heading ? `**${plain(s.heading)}**` : '', ...s.lines.map(plain)].filter(Boolean).join('\n'))]
+    .filter((x) => x.trim() !== '')
+    .join('\n\n');
+}
+
 /** Renders a reply as embeds: title, answer, sections, progress bars, sources as links. */
 export function replyToEmbeds(r: Reply): APIEmbed[] {
   const colour = colourFor(r);
-  const body = [plain(r.text), ...r.sections.map((s) => [s.heading ? `**${plain(s.heading)}**` : '', ...s.lines.map(plain)].filter(Boolean).join('\n'))]
-    .filter((x) => x.trim() !== '')
-    .join('\n\n');
+  const body = bodyText(r);
   const descriptions = body === '' ? [] : splitText(body, LIMITS.description);
 
   const fields: APIEmbedField[] = [];
   for (const p of r.progress) {
-    fields.push({ name: truncate(plain(p.label), LIMITS.fieldName), value: progressValue(p) });
+    fields.push({ name: clip(plain(p.label), LIMITS.fieldName), value: progressValue(p) });
   }
   if (r.suggestions.length > 0) fields.push(...linesToFields(HEADINGS.suggestions[r.lang], r.suggestions.map((s) => `• ${plain(s)}`)));
   if (r.sources.length > 0) {
@@ -151,7 +134,7 @@ export function replyToEmbeds(r: Reply): APIEmbed[] {
     return e;
   };
   let current = newEmbed();
-  if (r.title) current.title = truncate(plain(r.title), LIMITS.title);
+  if (r.title) current.title = clip(plain(r.title), LIMITS.title);
   descriptions.forEach((d, i) => {
     if (i > 0) current = newEmbed();
     current.description = d;
@@ -200,4 +183,21 @@ export function renderReply(r: Reply): DiscordMessage[] {
   }
   messages[0]!.files = r.files;
   return messages;
+}
+
+/**
+ * The weekly digest as one message (its claim records one message id): an embed per
+ * language, each with an equal share of the message's embed characters, the chart (when
+ * there is one) shown in the last. The core caps each language at 2,800 characters, so the
+ * share only ever cuts if that cap changes.
+ */
+export function digestMessage(replies: Reply[], chartFile: string | null): DiscordMessage {
+  const share = Math.min(LIMITS.description, Math.floor(LIMITS.embedCharsPerMessage / Math.max(replies.length, 1)) - LIMITS.title);
+  const embeds: APIEmbed[] = replies.map((r, i) => ({
+    ...(r.title ? { title: clip(plain(r.title), LIMITS.title) } : {}),
+    description: clip(bodyText(r), share),
+    color: COLOURS.digest,
+    ...(chartFile !== null && i === replies.length - 1 ? { image: { url: `attachment://${chartFile}` } } : {}),
+  }));
+  return { embeds, files: [] };
 }

@@ -13,6 +13,8 @@ import type { Lang } from '../../core/reply.js';
 import type { KnowledgeBase } from '../../core/knowledge/schema.js';
 import { commandText, joinDetails, splitDetails, type OptionValue } from './to-text.js';
 import { findSpec } from './commands.js';
+import { clip } from '../../core/i18n.js';
+import { LIMITS } from './limits.js';
 
 export const REPORT_MODAL_ID = 'kajaani:report';
 
@@ -27,9 +29,6 @@ const T = {
   detailsPlaceholder: { en: 'https://example.fi/news\n1234567-8\nA short note', fi: 'https://esimerkki.fi/uutinen\n1234567-8\nLyhyt huomautus' },
 } as const;
 
-/** Discord's limits on a select menu (25 options, 100-character labels). */
-const MAX_OPTIONS = 25;
-const clip = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
 /** The form, in the user's language, pre-filled with whatever options they did give. */
 export function reportModal(kb: KnowledgeBase, lang: Lang, prefill: ReadonlyMap<string, OptionValue> = new Map()): APIModalInteractionResponseCallbackData {
@@ -51,7 +50,7 @@ export function reportModal(kb: KnowledgeBase, lang: Lang, prefill: ReadonlyMap<
           required: true,
           min_values: 1,
           max_values: 1,
-          options: kb.goals.slice(0, MAX_OPTIONS).map((g) => ({ label: clip(g.name[lang], 100), value: g.id, default: g.id === str('goal') })),
+          options: kb.goals.slice(0, LIMITS.selectOptions).map((g) => ({ label: clip(g.name[lang], LIMITS.selectOptionLabel), value: g.id, default: g.id === str('goal') })),
         },
       },
       {
@@ -68,7 +67,7 @@ export function reportModal(kb: KnowledgeBase, lang: Lang, prefill: ReadonlyMap<
           required: false,
           min_values: 0,
           max_values: 1,
-          options: kb.parties.slice(0, MAX_OPTIONS).map((p) => ({ label: clip(`${p.shortName} – ${p.name[lang]}`, 100), value: p.id, default: p.id === str('party') })),
+          options: kb.parties.slice(0, LIMITS.selectOptions).map((p) => ({ label: clip(`${p.shortName} – ${p.name[lang]}`, LIMITS.selectOptionLabel), value: p.id, default: p.id === str('party') })),
         },
       },
       {

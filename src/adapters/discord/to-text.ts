@@ -4,31 +4,16 @@
  * validates Discord input exactly as it validates console input.
  */
 import type { CommandSpec } from './commands.js';
+import { quote } from '../../core/commands/parse.js';
 
 /** An option value as Discord delivers it. */
 export type OptionValue = string | number | boolean;
 
-/**
- * Quotes a value for the core tokenizer, which has no escape character: it picks a quote
- * pair that does not occur in the value. A value containing every kind of quote has its
- * straight double quotes replaced by the look-alike ″ (double prime), which the tokenizer
- * treats as an ordinary character.
- */
-export function quote(value: string): string {
-  if (value !== '' && !/[\s"'“”„‘’]/.test(value)) return value;
-  if (!value.includes('"')) return `"${value}"`;
-  if (!value.includes("'")) return `'${value}'`;
-  if (!value.includes('’')) return `‘${value}’`;
-  return `"${value.replace(/["”]/g, '″')}"`;
-}
 
 /** A question for the core: never a command, even when it starts with a slash. */
 export function questionText(text: string): string {
   return text.replace(/^[\s/]+/, '').trim();
 }
-
-/** What the core tokenizer reads as a named `key=value` pair. */
-const KEY_VALUE = /^[A-Za-z][A-Za-z0-9_-]*=/;
 
 /**
  * Builds the core command line from a spec and the option values the user gave. Positional
@@ -42,10 +27,8 @@ export function commandText(spec: CommandSpec, values: ReadonlyMap<string, Optio
     if (v === undefined || v === '') continue;
     if (o.placement === 'text') return questionText(String(v));
     const text = o.type === 'user' ? `discord:${String(v)}` : String(v);
-    // A positional value that reads as key=value (a title "x=1") would be taken as a named
-    // field by the core tokenizer, so it goes in as `name=value` instead.
-    if (o.placement === 'positional' && !KEY_VALUE.test(text)) parts.push(quote(text));
-    else if (o.placement === 'positional') parts.push(`${o.name}=${quote(text)}`);
+    // `quote` keeps a value with "=" (a title "x=1") one positional token.
+    if (o.placement === 'positional') parts.push(quote(text));
     else if (o.placement === 'named') parts.push(`${o.name}=${quote(text)}`);
     else if (v === true) parts.push(`${o.name}=ok`);
   }

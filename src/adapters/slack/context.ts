@@ -1,17 +1,15 @@
 /**
  * What every Slack handler shares: the bot, the caches, and the two ways of answering (a
- * response_url, or the Web API), plus `guarded()`, which turns a failure in adapter code
- * into a logged error with a reference id and a short apology to the user.
+ * response_url, or the Web API). Failures in handlers go through the shared `guarded()`.
  */
-import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import type { App } from '../../main.js';
 import type { Inbound } from '../../core/bot.js';
-import { findCommand } from '../../core/commands/index.js';
 import type { Lang, Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
 import type { RecentAnswers } from './answers.js';
-import type { RecentKeys } from './recent-keys.js';
+import type { SeenIds } from '../shared/seen-ids.js';
+import { LIMITS } from './limits.js';
 import type { LocaleLookup } from './locale.js';
 import { answerActions } from './buttons.js';
 import { renderReply, type SlackMessage } from './render.js';
@@ -20,7 +18,7 @@ import type { KnownBlock } from './blocks.js';
 export interface SlackContext {
   app: App;
   log: Logger;
-  recent: RecentKeys;
+  recent: SeenIds;
   answers: RecentAnswers;
   localeOf: LocaleLookup;
 }
@@ -37,37 +35,8 @@ export function responderFor(url: string): Respond {
   };
 }
 
-/** A response_url takes at most five posts; one stays free for "Share in channel". */
-export const MAX_RESPONSE_MESSAGES = 4;
-
 /** The core's user id for a Slack user. */
 export const coreUser = (slackUserId: string): string => `slack:${slackUserId}`;
-
-/**
- * The commands the issue names, recognised even before the core registers them (the core
- * then answers "unknown command" with help, which beats treating `report …` as a question).
- */
-const KNOWN_COMMANDS = new Set(['ask', 'help', 'report', 'progress', 'outcomes', 'edit', 'retract', 'verify', 'grant', 'revoke', 'export', 'digest', 'roles']);
-
-const isCommandWord = (word: string): boolean => findCommand(word) !== undefined || KNOWN_COMMANDS.has(word.toLowerCase());
-
-/**
- * Text as typed after `/kajaani` or a mention → the core's grammar: a first word that names
- * a core command becomes `/word …`; anything else is a question; nothing at all is `/help`.
- */
-export function toCoreText(text: string): string {
-  const t = text.trim();
-  if (t === '') return '/help';
-  if (t.startsWith('/')) return t;
-  const first = t.split(/\s/, 1)[0]!;
-  return isCommandWord(first) ? `/${t}` : t;
-}
-
-/** True for `/report` (or an alias) with nothing after it: the form opens instead. */
-export function isBareReport(coreText: string): boolean {
-  const m = /^\/(\S+)$/.exec(coreText.trim());
-  return m !== null && (m[1]!.toLowerCase() === 'report' || findCommand(m[1]!)?.name === 'report');
-}
 
 /** Asks the core, passing the language only when Slack knows it. */
 export async function ask(ctx: SlackContext, msg: Omit<Inbound, 'platform' | 'locale'>, locale: Lang | undefined): Promise<Reply> {
@@ -91,7 +60,7 @@ export function messagesFor(ctx: SlackContext, question: string, r: Reply, opts:
 
 /** Answers through a response_url: always ephemeral (errors too), with the share button. */
 export async function respondReply(ctx: SlackContext, respond: Respond, question: string, r: Reply): Promise<void> {
-  for (const m of messagesFor(ctx, question, r, { share: true, maxMessages: MAX_RESPONSE_MESSAGES })) {
+  for (const m of messagesFor(ctx, question, r, { share: true, maxMessages: LIMITS.responseUrlMessages })) {
     await respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
   }
 }
@@ -109,29 +78,5 @@ export async function postReply(
   for (const m of messagesFor(ctx, question, r, { share: false })) {
     if (onlyToUser) await client.chat.postEphemeral({ channel: where.channel, user: where.user, text: m.text, blocks: m.blocks, ...thread });
     else await client.chat.postMessage({ channel: where.channel, text: m.text, blocks: m.blocks, unfurl_links: false, ...thread });
-  }
-}
-
-const APOLOGY = {
-  en: (ref: string) => `Sorry, something went wrong on my side. Reference: ${ref}.`,
-  fi: (ref: string) => `Pahoittelut, jokin meni vikaan. Viitenumero: ${ref}.`,
-} as const;
-
-/**
- * Runs a handler body; on failure logs the error with a reference id (the same one the user
- * sees) and tries `tell` with a short apology. Never rethrows: one bad request must not
- * disturb the others.
- */
-export async function guarded(ctx: SlackContext, what: string, lang: Lang, fn: () => Promise<void>, tell: (text: string) => Promise<unknown>): Promise<void> {
-  try {
-    await fn();
-  } catch (err) {
-    const requestId = randomUUID().slice(0, 8);
-    ctx.log.error({ err, requestId, handler: what }, 'slack: handler failed');
-    try {
-      await tell(APOLOGY[lang](requestId));
-    } catch (err2) {
-      ctx.log.error({ err: err2, requestId, handler: what }, 'slack: could not send the apology');
-    }
   }
 }

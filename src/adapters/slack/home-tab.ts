@@ -1,6 +1,7 @@
 /** Publishes the Home tab each time a user opens it, so it always shows current progress. */
 import type { App as BoltApp } from '@slack/bolt';
-import { ask, coreUser, guarded, type SlackContext } from './context.js';
+import { ask, coreUser, type SlackContext } from './context.js';
+import { guarded } from '../shared/failure.js';
 import { homeView, stamp } from './home.js';
 
 /** The core commands whose replies make up the Home tab, in order. */
@@ -9,11 +10,11 @@ const HOME_COMMANDS = ['/progress', '/outcomes'];
 export function registerHomeTab(bolt: BoltApp, ctx: SlackContext): void {
   bolt.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    if (!ctx.recent.firstTime(`event:${body.event_id}`)) return;
+    if (!ctx.recent.first(`event:${body.event_id}`)) return;
     const { config } = ctx.app.services;
     const lang = (await ctx.localeOf(event.user)) ?? config.BOT_DEFAULT_LANGUAGE;
     await guarded(
-      ctx,
+      ctx.log,
       'home',
       lang,
       async () => {

@@ -15,7 +15,7 @@ import { registerHomeTab } from './home-tab.js';
 import { registerInteractions } from './interactions.js';
 import { createLocaleLookup } from './locale.js';
 import { registerMessages } from './messages.js';
-import { RecentKeys } from './recent-keys.js';
+import { SeenIds } from '../shared/seen-ids.js';
 import { registerSlashCommand } from './slash.js';
 
 /** Options tests (and unusual deployments) may set; production uses the defaults. */
@@ -78,7 +78,7 @@ export function createSlackApp(app: App, options: SlackAdapterOptions = {}): { b
     ...(socketMode ? { socketMode: true, appToken: c.SLACK_APP_TOKEN } : { signingSecret: c.SLACK_SIGNING_SECRET, port: c.SLACK_PORT }),
   });
   const log = app.services.log.child({ adapter: 'slack' });
-  const ctx: SlackContext = { app, log, recent: new RecentKeys(), answers: new RecentAnswers(), localeOf: createLocaleLookup(boltApp.client, log) };
+  const ctx: SlackContext = { app, log, recent: new SeenIds(), answers: new RecentAnswers(), localeOf: createLocaleLookup(boltApp.client, log) };
   registerSlashCommand(boltApp, ctx);
   registerMessages(boltApp, ctx);
   registerInteractions(boltApp, ctx);

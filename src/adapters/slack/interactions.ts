@@ -8,7 +8,9 @@ import { todayIn } from '../../core/outcomes/dates.js';
 import { encodeConversation } from '../../core/conversation-id.js';
 import { recordFeedback } from '../../store/feedback.js';
 import { FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, OPEN_REPORT_ACTION, SHARE_ACTION } from './buttons.js';
-import { ask, coreUser, guarded, messagesFor, postReply, respondReply, responderFor, type SlackContext } from './context.js';
+import { ask, coreUser, messagesFor, postReply, respondReply, responderFor, type SlackContext } from './context.js';
+import { guarded } from '../shared/failure.js';
+import { withinDeadline } from '../shared/deadline.js';
 import { formErrors, readMetadata, REPORT_CALLBACK_ID, reportCommandText, reportModal, type ViewStateValues } from './report-modal.js';
 
 /**
@@ -34,7 +36,7 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
     await ack();
     const lang = await langOf(ctx, body.user.id);
     await guarded(
-      ctx,
+      ctx.log,
       'share',
       lang,
       async () => {
@@ -59,7 +61,7 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
     await ack();
     const lang = await langOf(ctx, body.user.id);
     await guarded(
-      ctx,
+      ctx.log,
       'feedback',
       lang,
       async () => {
@@ -85,7 +87,7 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
     const lang = await langOf(ctx, body.user.id);
     const config = ctx.app.services.config;
     await guarded(
-      ctx,
+      ctx.log,
       'open-report',
       lang,
       async () => {
@@ -103,17 +105,14 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
     const userId = body.user.id;
     const text = reportCommandText(view.state.values as ViewStateValues);
     const pending = ask(ctx, { user: coreUser(userId), text, ...(meta.channel ? { conversationId: encodeConversation({ platform: 'slack', channel: meta.channel }) } : {}) }, meta.lang);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SUBMIT_DEADLINE_MS)));
-    const early = await Promise.race([pending, late]);
-    clearTimeout(timer);
+    const early = await withinDeadline(pending, SUBMIT_DEADLINE_MS);
     if (early && !early.ok) {
       await ack({ response_action: 'errors', errors: formErrors(early) });
       return;
     }
     await ack();
     await guarded(
-      ctx,
+      ctx.log,
       'report-submit',
       meta.lang,
       async () => {

@@ -6,6 +6,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Lang } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
+import { withinDeadline } from '../shared/deadline.js';
 
 /**
  * People rarely change their Slack language; an hour keeps `users.info` calls (rate tier 4)
@@ -47,12 +48,6 @@ export function createLocaleLookup(client: webApi.WebClient, log: Logger, now: (
   return async (userId) => {
     const hit = cache.get(userId);
     if (hit && now() - hit.at < LOCALE_TTL_MS) return hit.lang;
-    let timer: NodeJS.Timeout | undefined;
-    const giveUp = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), LOOKUP_WAIT_MS)));
-    try {
-      return await Promise.race([fetchLang(userId), giveUp]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return withinDeadline(fetchLang(userId), LOOKUP_WAIT_MS);
   };
 }

@@ -6,7 +6,9 @@
  */
 import type { App as BoltApp, webApi } from '@slack/bolt';
 import { OPEN_REPORT_ACTION } from './buttons.js';
-import { ask, coreUser, guarded, isBareReport, postReply, toCoreText, type SlackContext } from './context.js';
+import { ask, coreUser, postReply, type SlackContext } from './context.js';
+import { guarded } from '../shared/failure.js';
+import { isBareReport, toCoreText } from '../shared/command-text.js';
 import { slackTextToCore } from './text.js';
 import { encodeConversation } from '../../core/conversation-id.js';
 
@@ -27,7 +29,7 @@ const REPORT_BUTTON = {
 
 async function answer(ctx: SlackContext, client: webApi.WebClient, botUserId: string | undefined, m: Incoming): Promise<void> {
   const keys = [`msg:${m.channel}:${m.ts}`, ...(m.eventId ? [`event:${m.eventId}`] : [])];
-  if (!ctx.recent.firstTimeAll(keys)) {
+  if (!ctx.recent.firstOfAll(keys)) {
     ctx.log.debug({ eventId: m.eventId, channel: m.channel, ts: m.ts }, 'slack: duplicate delivery ignored');
     return;
   }
@@ -37,7 +39,7 @@ async function answer(ctx: SlackContext, client: webApi.WebClient, botUserId: st
   const where = { channel: m.channel, user: m.user, threadTs: m.isDm ? m.threadTs : (m.threadTs ?? m.ts), privateChannel: m.isDm };
   const thread = where.threadTs ? { thread_ts: where.threadTs } : {};
   await guarded(
-    ctx,
+    ctx.log,
     m.isDm ? 'dm' : 'mention',
     lang,
     async () => {

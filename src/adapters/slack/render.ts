@@ -1,23 +1,16 @@
 /**
- * Reply → Block Kit. A header, the answer, sections, progress rows as text bars, suggestions,
- * and sources as links in context blocks. Every piece of text is escaped (see `text.ts`), and
- * Slack's limits are respected by splitting: 3,000 characters per section text, 50 blocks per
- * message (longer replies become several messages).
+ * Reply → Block Kit, for every outbound path (answers, the Home tab, the weekly digest). A
+ * header, the answer, sections, progress rows as text bars, suggestions, and sources as
+ * links in context blocks. Every piece of text is escaped (see `text.ts`), and Slack's limits
+ * (`limits.ts`) are respected by splitting: long texts into several sections, long replies
+ * into several messages.
  */
 import type { KnownBlock } from './blocks.js';
 import { progressLine, type Lang, type Reply } from '../../core/reply.js';
-import { clip, escapeMrkdwn } from './text.js';
-
-/** Slack rejects section texts over 3,000 characters. */
-export const MAX_SECTION_CHARS = 3000;
-/** Slack rejects messages with more than 50 blocks. */
-export const MAX_BLOCKS = 50;
-/** Header blocks take at most 150 characters of plain text. */
-const MAX_HEADER_CHARS = 150;
-/** A context block holds at most 10 elements. */
-const MAX_CONTEXT_ELEMENTS = 10;
-/** The notification (fallback) text; Slack truncates long ones anyway. */
-const MAX_FALLBACK_CHARS = 3000;
+import { clip } from '../../core/i18n.js';
+import { splitText } from '../shared/text.js';
+import { LIMITS } from './limits.js';
+import { escapeMrkdwn } from './text.js';
 
 /** One Slack message: the fallback text (notifications, screen readers) and its blocks. */
 export interface SlackMessage {
@@ -30,24 +23,6 @@ const LABELS = {
   suggestions: { en: 'You could ask', fi: 'Voit kysyä' },
   files: { en: 'Files are not sent in Slack yet; use the console for', fi: 'Tiedostoja ei vielä lähetetä Slackissa; käytä konsolia:' },
 } as const;
-
-/** Splits text into pieces of at most `max` characters, preferring line breaks, then spaces. */
-export function splitText(text: string, max = MAX_SECTION_CHARS): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
-    if (cut < max / 2) cut = max;
-    // Never cut inside an escape such as &amp; (it would show as "&am" + "p;").
-    const amp = rest.lastIndexOf('&', cut);
-    if (amp !== -1 && amp > cut - 5 && !rest.slice(amp, cut).includes(';')) cut = amp;
-    pieces.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^\n/, '');
-  }
-  if (rest.trim() !== '') pieces.push(rest);
-  return pieces;
-}
 
 /** Escapes, then clips to `max` characters without cutting an escape in half. */
 function escapedClip(text: string, max: number): string {
@@ -62,7 +37,7 @@ function escapedClip(text: string, max: number): string {
 
 /** Sections for an (already escaped) mrkdwn text, split to Slack's size limit. */
 function sectionsFor(mrkdwn: string): KnownBlock[] {
-  return splitText(mrkdwn).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } }));
+  return splitText(mrkdwn, LIMITS.sectionText).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } }));
 }
 
 /** A link for mrkdwn: `<url|label>`, with `|` and `>` kept out of both parts. */
@@ -77,7 +52,7 @@ export function replyBlocks(r: Reply): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   // plain_text is not parsed for mentions, but Slack decodes entities in it; escaping keeps
   // every text we send the same, so no field can ever carry a live <!channel>.
-  if (r.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: escapedClip(r.title, MAX_HEADER_CHARS), emoji: false } });
+  if (r.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: escapedClip(r.title, LIMITS.headerText), emoji: false } });
   if (r.text.trim() !== '') blocks.push(...sectionsFor(escapeMrkdwn(r.text)));
   for (const s of r.sections) {
     const head = s.heading ? `*${escapeMrkdwn(s.heading)}*\n` : '';
@@ -96,9 +71,9 @@ export function replyBlocks(r: Reply): KnownBlock[] {
   }
   if (r.sources.length > 0) {
     const items = r.sources.map((s) => ({ type: 'mrkdwn' as const, text: link(s.url, s.title) }));
-    for (let i = 0; i < items.length; i += MAX_CONTEXT_ELEMENTS - 1) {
+    for (let i = 0; i < items.length; i += LIMITS.contextElements - 1) {
       const head = { type: 'mrkdwn' as const, text: `*${LABELS.sources[lang]}:*` };
-      blocks.push({ type: 'context', elements: i === 0 ? [head, ...items.slice(i, i + MAX_CONTEXT_ELEMENTS - 1)] : items.slice(i, i + MAX_CONTEXT_ELEMENTS - 1) });
+      blocks.push({ type: 'context', elements: i === 0 ? [head, ...items.slice(i, i + LIMITS.contextElements - 1)] : items.slice(i, i + LIMITS.contextElements - 1) });
     }
   }
   return blocks;
@@ -107,18 +82,18 @@ export function replyBlocks(r: Reply): KnownBlock[] {
 /** The notification text: the title and answer, escaped and clipped. */
 export function fallbackText(r: Reply): string {
   const plain = [r.title, r.text].filter((x) => x && x.trim() !== '').join(': ');
-  return escapedClip(plain === '' ? (r.sections[0]?.lines[0] ?? '…') : plain, MAX_FALLBACK_CHARS);
+  return escapedClip(plain === '' ? (r.sections[0]?.lines[0] ?? '…') : plain, LIMITS.fallbackText);
 }
 
 /**
- * Renders a reply as one or more messages of at most 50 blocks. `actions` (share, feedback)
+ * Renders a reply as one or more messages within `LIMITS.blocksPerMessage`. `actions` (share, feedback)
  * go at the end of the last message; `maxMessages` caps very long replies (a slash
  * command's response_url takes only five posts), noting the cut.
  */
 export function renderReply(r: Reply, actions: KnownBlock[] = [], maxMessages = 10): SlackMessage[] {
   const content = replyBlocks(r);
   const text = fallbackText(r);
-  const room = MAX_BLOCKS - actions.length;
+  const room = LIMITS.blocksPerMessage - actions.length;
   const messages: SlackMessage[] = [];
   for (let i = 0; i < content.length || messages.length === 0; i += room) {
     messages.push({ text, blocks: content.slice(i, i + room) });
@@ -127,9 +102,28 @@ export function renderReply(r: Reply, actions: KnownBlock[] = [], maxMessages = 
   if (messages.length > maxMessages) {
     messages.length = maxMessages;
     const last = messages[maxMessages - 1]!;
-    last.blocks = [...last.blocks.slice(0, room - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: r.lang === 'fi' ? '…(vastaus katkaistiin)' : '…(reply cut short)' }] }];
+    last.blocks = [...last.blocks.slice(0, room - 1), cutNote(r.lang)];
   }
   const last = messages[messages.length - 1]!;
   last.blocks = [...last.blocks, ...actions];
   return messages;
+}
+
+/** The note at the end of a reply too long to send whole. */
+function cutNote(lang: Lang): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: lang === 'fi' ? '…(vastaus katkaistiin)' : '…(reply cut short)' }] };
+}
+
+/**
+ * The weekly digest as one message (its claim records one message id): each language's
+ * reply, divided, cut to one message's blocks if it ever grew past them.
+ */
+export function digestMessage(replies: Reply[]): SlackMessage {
+  const blocks: KnownBlock[] = [];
+  replies.forEach((r, i) => {
+    if (i > 0) blocks.push({ type: 'divider' });
+    blocks.push(...replyBlocks(r));
+  });
+  const cut = blocks.length > LIMITS.blocksPerMessage ? [...blocks.slice(0, LIMITS.blocksPerMessage - 1), cutNote(replies[0]?.lang ?? 'en')] : blocks;
+  return { text: escapedClip(replies.map((r) => r.title ?? r.text).join(' / '), LIMITS.fallbackText), blocks: cut };
 }

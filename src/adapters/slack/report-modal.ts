@@ -8,7 +8,8 @@ import type { Lang, Reply } from '../../core/reply.js';
 import { describeProblem, type FieldProblem } from '../../core/outcomes/field-messages.js';
 import type { KnowledgeBase } from '../../core/knowledge/schema.js';
 import type { KnownBlock, ModalView, PlainTextOption } from './blocks.js';
-import { clip, quoteArg } from './text.js';
+import { clip } from '../../core/i18n.js';
+import { quote as quoteArg } from '../../core/commands/parse.js';
 
 export const REPORT_CALLBACK_ID = 'kajaani_report';
 

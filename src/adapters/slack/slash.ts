@@ -5,7 +5,9 @@
 import type { App as BoltApp } from '@slack/bolt';
 import { todayIn } from '../../core/outcomes/dates.js';
 import { encodeConversation } from '../../core/conversation-id.js';
-import { ask, coreUser, guarded, isBareReport, respondReply, toCoreText, type SlackContext } from './context.js';
+import { ask, coreUser, respondReply, type SlackContext } from './context.js';
+import { guarded } from '../shared/failure.js';
+import { isBareReport, toCoreText } from '../shared/command-text.js';
 import { reportModal } from './report-modal.js';
 import { slackTextToCore } from './text.js';
 
@@ -17,7 +19,7 @@ export function registerSlashCommand(bolt: BoltApp, ctx: SlackContext): void {
     const locale = await ctx.localeOf(command.user_id);
     const lang = locale ?? config.BOT_DEFAULT_LANGUAGE;
     await guarded(
-      ctx,
+      ctx.log,
       'slash',
       lang,
       async () => {

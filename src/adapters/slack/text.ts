@@ -3,13 +3,15 @@
  * become `<!channel>`, `<@U…>` or a link) and turning Slack's inbound markup (`<@U123|ann>`,
  * `<https://…|label>`, `&amp;`) into the plain text the core's grammar expects.
  */
+import { defuseMentions } from '../shared/text.js';
 
 /**
  * Escapes `&`, `<` and `>` — the three characters Slack's mrkdwn uses for mentions and
- * links. After this, `<!channel>` shows as text and notifies nobody.
+ * links. After this, `<!channel>` shows as text and notifies nobody; `@channel` written out
+ * is defused as well, for clients that would link it.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return defuseMentions(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
 /** Undoes Slack's own escaping of `&`, `<`, `>` in inbound text. */
@@ -36,22 +38,4 @@ export function slackTextToCore(text: string, botUserId?: string): string {
     return target.startsWith('mailto:') ? target.slice('mailto:'.length) : target;
   });
   return unescapeSlack(converted).replace(/[ \t]+/g, ' ').trim();
-}
-
-/**
- * Quotes a value for the core tokenizer (which has no escape character): a quote pair that
- * does not occur in the value is chosen; a value containing every kind gets its straight
- * double quotes replaced by the look-alike ″ so the line still parses.
- */
-export function quoteArg(value: string): string {
-  if (value !== '' && !/[\s"'“”„‘’=]/.test(value)) return value;
-  if (!value.includes('"') && !value.includes('”')) return `"${value}"`;
-  if (!value.includes("'") && !value.includes('’')) return `'${value}'`;
-  return `"${value.replace(/["”]/g, '″')}"`;
-}
-
-/** Cuts text to `max` characters (by code point), ending with … when cut. */
-export function clip(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

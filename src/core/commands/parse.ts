@@ -121,3 +121,17 @@ export function splitCommand(line: string): { name: string; rest: string } {
   const m = /^\/(\S*)\s*([\s\S]*)$/.exec(line.trim());
   return { name: (m?.[1] ?? '').toLowerCase(), rest: m?.[2] ?? '' };
 }
+
+/**
+ * The inverse of `tokenize` for one value: text that reads back as exactly one token with
+ * this value (a fully quoted token, so `=` inside stays part of the value). The tokenizer has
+ * no escape character, so a quote pair the value does not contain is chosen; a value holding
+ * every kind has its straight double quotes replaced by the look-alike ″ (double prime).
+ */
+export function quote(value: string): string {
+  if (value !== '' && !/[\s"'“”„‘’=]/.test(value)) return value;
+  if (!value.includes('"')) return `"${value}"`;
+  if (!value.includes("'")) return `'${value}'`;
+  if (!value.includes('’')) return `‘${value}’`;
+  return `"${value.replace(/"/g, '″')}"`;
+}

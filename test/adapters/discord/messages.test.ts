@@ -51,7 +51,7 @@ describe('Discord mentions and DMs', () => {
     h.fake.message(`<@${h.fake.botUser.id}> help`, { mentionBot: true, id });
     await h.fake.waitForRequest(channelMessages(h.fake.channelId));
     await sleep(200);
-    expect(h.inbound.map((m) => m.text)).toEqual(['help']);
+    expect(h.inbound.map((m) => m.text)).toEqual(['/help']);
     expect(h.fake.requests.filter(channelMessages(h.fake.channelId))).toHaveLength(1);
   });
 

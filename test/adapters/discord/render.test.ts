@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reply, errorReply, type ProgressRow } from '../../../src/core/reply.js';
-import { COLOURS, LIMITS, plain, renderReply, splitText } from '../../../src/adapters/discord/render.js';
+import { COLOURS, LIMITS, plain, renderReply } from '../../../src/adapters/discord/render.js';
+import { splitText } from '../../../src/adapters/shared/text.js';
 
 const row = (count: number, met = false): ProgressRow => ({ goalId: 'companies', label: 'new companies', count, target: 15, comparator: 'exactly', needed: 15, met });
 

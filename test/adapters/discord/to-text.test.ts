@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, splitCommand } from '../../../src/core/commands/parse.js';
+import { parseArgs, quote, splitCommand } from '../../../src/core/commands/parse.js';
 import { findSpec } from '../../../src/adapters/discord/commands.js';
-import { commandText, quote, splitDetails } from '../../../src/adapters/discord/to-text.js';
+import { commandText, splitDetails } from '../../../src/adapters/discord/to-text.js';
 
 describe('Discord options → core command line', () => {
   it.each([
@@ -40,14 +40,14 @@ describe('Discord options → core command line', () => {
     expect(commandText(findSpec('digest')!, new Map([['action', 'preview']]))).toBe('/digest preview');
   });
 
-  it('passes a title that reads as key=value by name, so it stays the title', () => {
+  it('quotes a title that reads as key=value, so it stays the title', () => {
     const values = new Map<string, string | number | boolean>([
       ['goal', 'companies'],
       ['title', 'party=KAMK'],
     ]);
     const line = commandText(findSpec('report')!, values);
-    expect(line).toBe('/report companies title=party=KAMK');
-    expect(parseArgs(splitCommand(line).rest).named).toEqual({ title: 'party=KAMK' });
+    expect(line).toBe('/report companies "party=KAMK"');
+    expect(parseArgs(splitCommand(line).rest)).toMatchObject({ positional: ['companies', 'party=KAMK'], named: {} });
   });
 
   it('splits the form’s details box into link, Business ID and note', () => {

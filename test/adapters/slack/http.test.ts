@@ -127,7 +127,7 @@ describe('Slack over HTTP: /kajaani', () => {
     const post = await h.fake.waitForResponse(id);
     const ref = /Reference: (\w+)/.exec(String(post.body.text))?.[1];
     expect(ref).toBeDefined();
-    expect(h.logs.some((l) => l.requestId === ref && l.level === 50)).toBe(true);
+    expect(h.logs.some((l) => l.reference === ref && l.level === 50)).toBe(true);
     // …and keeps serving.
     const next = await slash('who are the parties?');
     await h.fake.waitForResponse(next.id);

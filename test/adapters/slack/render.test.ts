@@ -1,13 +1,11 @@
 /** Reply → Block Kit and Slack text → core text: the pure parts of the Slack adapter. */
 import { describe, expect, it } from 'vitest';
 import { reply } from '../../../src/core/reply.js';
-import { renderReply, splitText } from '../../../src/adapters/slack/render.js';
-import { escapeMrkdwn, quoteArg, slackTextToCore } from '../../../src/adapters/slack/text.js';
-import { parseArgs } from '../../../src/core/commands/parse.js';
+import { renderReply } from '../../../src/adapters/slack/render.js';
+import { escapeMrkdwn, slackTextToCore } from '../../../src/adapters/slack/text.js';
 import { formErrors, reportCommandText } from '../../../src/adapters/slack/report-modal.js';
 import { errorReply } from '../../../src/core/reply.js';
-import { toCoreText } from '../../../src/adapters/slack/context.js';
-import { RecentKeys } from '../../../src/adapters/slack/recent-keys.js';
+import { toCoreText } from '../../../src/adapters/shared/command-text.js';
 
 describe('escaping', () => {
   it('turns every mention and link form into harmless text', () => {
@@ -35,14 +33,6 @@ describe('escaping', () => {
 });
 
 describe('limits', () => {
-  it('keeps each section under 3,000 characters without cutting an escape in half', () => {
-    const text = `${'a'.repeat(2997)}&amp;${'b'.repeat(4000)}`;
-    const parts = splitText(text);
-    expect(parts.every((p) => p.length <= 3000)).toBe(true);
-    expect(parts.join('')).toBe(text);
-    expect(parts[1]!.startsWith('&amp;')).toBe(true);
-  });
-
   it('splits a reply over 50 blocks into several messages, buttons on the last', () => {
     const r = reply('en', 'x', { sections: Array.from({ length: 120 }, (_, i) => ({ lines: [`line ${i}`] })) });
     const actions = [{ type: 'divider' as const }];
@@ -73,13 +63,6 @@ describe('inbound text', () => {
     expect(toCoreText('who are the parties?')).toBe('who are the parties?');
     expect(toCoreText('  ')).toBe('/help');
   });
-
-  it('quotes form values so the core tokenizer reads them back unchanged', () => {
-    for (const v of ['Acme Oy', 'KAMK’s "lab"', `it's "x" ‘y’`, 'plain']) {
-      const parsed = parseArgs(`x ${quoteArg(v)}`).positional[1]!;
-      expect(parsed.replace(/″/g, '"')).toBe(v);
-    }
-  });
 });
 
 describe('report form', () => {
@@ -101,18 +84,5 @@ describe('report form', () => {
     expect(formErrors(errorReply('en', 'bad date', { data: { field: 'date' } }))).toEqual({ date: 'bad date' });
     expect(formErrors(errorReply('en', 'bad', { data: { field: 'businessId' } }))).toEqual({ 'business-id': 'bad' });
     expect(formErrors(errorReply('en', 'not allowed'))).toEqual({ title: 'not allowed' });
-  });
-});
-
-describe('dedupe keys', () => {
-  it('forgets a key after the TTL', () => {
-    let t = 0;
-    const keys = new RecentKeys(1000, () => t);
-    expect(keys.firstTime('a')).toBe(true);
-    expect(keys.firstTime('a')).toBe(false);
-    t = 1500;
-    expect(keys.firstTime('a')).toBe(true);
-    expect(keys.firstTimeAll(['a', 'b'])).toBe(false);
-    expect(keys.firstTimeAll(['c', 'b'])).toBe(true);
   });
 });

@@ -9,9 +9,10 @@ import { errorReply } from './reply.js';
 import type { Services } from './services.js';
 import type { CommandContext, Platform } from './commands/types.js';
 import { CommandSyntaxError, parseArgs, splitCommand } from './commands/parse.js';
-import { findCommand } from './commands/index.js';
+import { commands, findCommand } from './commands/index.js';
 import { askCommand } from './commands/ask.js';
 import { createRateLimitGate } from './rate-limit.js';
+import { dispatch } from './commands/dispatch.js';
 import { apologyReply, newReference } from './apology.js';
 
 /** One message to the bot, from any platform. */
@@ -74,8 +75,9 @@ export function createBot(services: Services, options: BotOptions = {}): Bot {
       conversationId: msg.conversationId,
       requestId,
       platformRoles: msg.platformRoles,
+      catalog: commands,
     };
-    if (!isCommand) return askCommand.run(ctx, { raw: text, positional: [], named: {} });
+    if (!isCommand) return dispatch(askCommand, ctx, { raw: text, positional: [], named: {} });
 
     const command = findCommand(name);
     if (!command) {
@@ -92,7 +94,7 @@ export function createBot(services: Services, options: BotOptions = {}): Bot {
       if (err instanceof CommandSyntaxError) return errorReply(lang, UNBALANCED[lang]);
       throw err;
     }
-    return command.run(ctx, args);
+    return dispatch(command, ctx, args);
   }
 
   return {

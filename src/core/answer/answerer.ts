@@ -3,8 +3,8 @@
  * → Reply with sources. Declines, with example questions, when the question is outside the
  * agreement; when two readings are close it answers the likelier and offers the other.
  */
-import type { Goal, KnowledgeBase } from '../knowledge/schema.js';
-import type { Lang, ProgressRow, Reply } from '../reply.js';
+import type { KnowledgeBase } from '../knowledge/schema.js';
+import type { Lang, Reply } from '../reply.js';
 import { reply } from '../reply.js';
 import { isTopical, type Candidate, type CandidateKind } from './candidates.js';
 import { compiledIndex } from './index-cache.js';
@@ -14,17 +14,9 @@ import { exampleQuestions, introduction } from './examples.js';
 import type { Analysis } from './lexicon.js';
 import { detectLanguage } from './language.js';
 
-/** A goal's progress as the outcome store sees it, for answers. */
-export interface GoalProgressView {
-  row: ProgressRow;
-  /** Short lines in the asker's language: remaining, pace, latest entries... */
-  lines: string[];
-}
+import type { AnswerHooks } from './types.js';
 
-/** Ways the answerer reaches live data (the outcome store) without depending on it. */
-export interface AnswerHooks {
-  goalProgress?: (goal: Goal, lang: Lang) => GoalProgressView | null;
-}
+export type { AnswerHooks, GoalProgressView } from './types.js';
 
 export interface AnswerOptions {
   /** The asker's language (detected by the caller or from the platform locale). */

@@ -7,7 +7,7 @@ import type { Lang, Reply, ReplySection, Source } from '../reply.js';
 import { reply } from '../reply.js';
 import { joinList } from '../i18n.js';
 import type { Candidate } from './candidates.js';
-import type { AnswerHooks } from './answerer.js';
+import type { AnswerHooks } from './types.js';
 
 /** Capitalises the first letter (names like "työ- ja elinkeinoministeriö" start sentences). */
 export function capitalize(s: string): string {

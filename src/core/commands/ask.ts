@@ -5,16 +5,33 @@
  */
 import type { Command } from './types.js';
 import type { AnswerHooks } from '../answer/answerer.js';
+import { L } from '../i18n.js';
 import { goalProgress } from '../outcomes/goal-progress.js';
-import { storeGuard, today } from '../outcomes/guard.js';
+import { today } from '../outcomes/guard.js';
 import { outcomeQuestionAnswer } from '../outcomes/question.js';
 
 export const askCommand: Command = {
   name: 'ask',
   aliases: ['kysy'],
-  summary: { en: 'Ask a question about the agreement', fi: 'Kysy sopimuksesta' },
-  usage: '/ask <question>',
-  run: storeGuard((ctx, args) => {
+  summary: L('Ask a question about the agreement', 'Kysy sopimuksesta'),
+  args: [
+    {
+      name: 'question',
+      nameFi: 'kysymys',
+      kind: 'text',
+      required: true,
+      position: 'raw',
+      label: L('Question', 'Kysymys'),
+      description: L('Your question', 'Kysymyksesi'),
+    },
+  ],
+  role: 'anyone',
+  writes: false,
+  examples: {
+    en: ['/ask who are the parties?', '/ask how many companies so far?'],
+    fi: ['/ask ketkä ovat sopimuksen osapuolet?', '/ask montako yritystä on syntynyt?'],
+  },
+  run(ctx, args) {
     const { knowledge, store } = ctx.services;
     const kb = knowledge.current;
     const day = today(ctx);
@@ -28,5 +45,5 @@ export const askCommand: Command = {
     if (fromStore) return fromStore;
     const hooks: AnswerHooks = { goalProgress: (goal, lang) => goalProgress(store, kb, goal, lang, day) };
     return knowledge.answerer.answer(args.raw, { lang: ctx.lang, hooks, understood });
-  }),
+  },
 };

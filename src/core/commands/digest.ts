@@ -2,16 +2,13 @@
  * `/digest preview [2026-W48]` (anyone, shown only to the asker), `/digest subscribe
  * [fi|en|both]` and `/digest unsubscribe` (admins, in the channel itself).
  */
-import type { Command, CommandArgs, CommandContext } from './types.js';
+import type { CheckedArgs, Command, CommandContext } from './types.js';
 import { errorReply, reply, type Reply } from '../reply.js';
-import { isAdmin, notAllowed } from '../outcomes/authorize.js';
-import { storeGuard } from '../outcomes/guard.js';
+import { L } from '../i18n.js';
 import { digestFor, renderFor } from '../digest/build.js';
 import { channelFromConversation } from '../digest/channels.js';
 import { parsePeriod, previousWeek } from '../digest/period.js';
 import { deleteSubscription, upsertSubscription, type DigestLang } from '../../store/digest.js';
-
-const USAGE = '/digest preview [2026-W48] | /digest subscribe [fi|en|both] | /digest unsubscribe';
 
 function preview(ctx: CommandContext, periodText: string | undefined): Reply {
   const { services, lang } = ctx;
@@ -33,9 +30,6 @@ function preview(ctx: CommandContext, periodText: string | undefined): Reply {
 function subscribe(ctx: CommandContext, langText: string | undefined, on: boolean): Reply {
   const { lang, services } = ctx;
   const fi = lang === 'fi';
-  if (!isAdmin(ctx)) {
-    return notAllowed(ctx, 'admin', on ? { en: 'subscribe a channel to the weekly digest', fi: 'viikkokoosteen tilaaminen kanavalle' } : { en: 'unsubscribe a channel from the weekly digest', fi: 'viikkokoosteen tilauksen peruminen' });
-  }
   const channel = channelFromConversation(ctx.conversationId);
   if (!channel) {
     return errorReply(lang, fi ? 'Viikkokoosteen voi tilata vain Slack- tai Discord-kanavalla: kirjoita komento siellä kanavalla, johon koosteen haluat.' : 'The weekly digest can only be subscribed in a Slack or Discord channel: use the command in the channel that should get it.');
@@ -46,9 +40,7 @@ function subscribe(ctx: CommandContext, langText: string | undefined, on: boolea
       data: { channel: channel.key, removed: removed !== null },
     });
   }
-  const chosen = (langText ?? lang).toLowerCase();
-  if (!['fi', 'en', 'both'].includes(chosen)) return errorReply(lang, fi ? `Kieli on fi, en tai both. Esim. ${USAGE}` : `The language is fi, en or both, e.g. /digest subscribe both`);
-  const setting = chosen as DigestLang;
+  const setting = (langText ?? lang) as DigestLang;
   const { created } = upsertSubscription(services.store, {
     channel: channel.key,
     platform: channel.platform,
@@ -68,27 +60,65 @@ function subscribe(ctx: CommandContext, langText: string | undefined, on: boolea
   return reply(lang, text, { data: { channel: channel.key, lang: setting, created } });
 }
 
-function run(ctx: CommandContext, args: CommandArgs): Reply {
-  const [sub, value] = args.positional;
-  switch ((sub ?? 'preview').toLowerCase()) {
-    case 'preview':
-    case 'esikatselu':
-      return preview(ctx, value ?? args.named.period);
-    case 'subscribe':
-    case 'tilaa':
-      return subscribe(ctx, value ?? args.named.lang, true);
-    case 'unsubscribe':
-    case 'peru':
-      return subscribe(ctx, undefined, false);
-    default:
-      return errorReply(ctx.lang, ctx.lang === 'fi' ? `Käyttö: ${USAGE}` : `Usage: ${USAGE}`);
-  }
+function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
+  if (values.action === 'subscribe') return subscribe(ctx, values.lang, true);
+  if (values.action === 'unsubscribe') return subscribe(ctx, undefined, false);
+  return preview(ctx, values.period);
 }
 
 export const digestCommand: Command = {
   name: 'digest',
   aliases: ['kooste', 'viikkokooste'],
-  summary: { en: 'The weekly progress digest: preview it, or subscribe this channel (admins)', fi: 'Viikkokooste: esikatsele tai tilaa kanavalle (ylläpitäjät)' },
-  usage: '/digest [preview|subscribe|unsubscribe]',
-  run: storeGuard(run),
+  summary: L('The weekly progress digest: preview it, or subscribe this channel (admins)', 'Viikkokooste: esikatsele tai tilaa kanavalle (ylläpitäjät)'),
+  args: [
+    {
+      name: 'action',
+      nameFi: 'toiminto',
+      keyAliases: ['toiminto'],
+      kind: 'choice',
+      choices: [
+        { value: 'preview', label: L('preview', 'esikatselu'), aliases: ['esikatselu'] },
+        { value: 'subscribe', label: L('subscribe this channel', 'tilaa tälle kanavalle'), aliases: ['tilaa'], role: 'admin', roleAction: L('subscribe a channel to the weekly digest', 'viikkokoosteen tilaaminen kanavalle') },
+        { value: 'unsubscribe', label: L('unsubscribe this channel', 'peru kanavan tilaus'), aliases: ['peru'], role: 'admin', roleAction: L('unsubscribe a channel from the weekly digest', 'viikkokoosteen tilauksen peruminen') },
+      ],
+      default: 'preview',
+      position: 'positional',
+      label: L('Action', 'Toiminto'),
+      description: L('What to do', 'Mitä tehdään'),
+    },
+    {
+      name: 'period',
+      nameFi: 'viikko',
+      keyAliases: ['viikko', 'week'],
+      kind: 'word',
+      onlyWith: { arg: 'action', values: ['preview'] },
+      position: 'positional',
+      label: L('Week', 'Viikko'),
+      description: L('The week to preview, e.g. 2026-W48 (default: last week)', 'Esikatseltava viikko, esim. 2026-W48 (oletus: viime viikko)'),
+      usage: L('2026-W48', '2026-W48'),
+      placeholder: L('2026-W48', '2026-W48'),
+    },
+    {
+      name: 'lang',
+      nameFi: 'kieli',
+      keyAliases: ['kieli', 'language'],
+      kind: 'choice',
+      choices: [
+        { value: 'en', label: L('English', 'englanti') },
+        { value: 'fi', label: L('Finnish', 'suomi') },
+        { value: 'both', label: L('both', 'molemmat') },
+      ],
+      onlyWith: { arg: 'action', values: ['subscribe'] },
+      position: 'positional',
+      label: L('Language', 'Kieli'),
+      description: L('Digest language when subscribing', 'Koosteen kieli tilattaessa'),
+    },
+  ],
+  role: 'anyone',
+  writes: true,
+  examples: {
+    en: ['/digest preview', '/digest preview 2026-W48', '/digest subscribe both'],
+    fi: ['/digest esikatselu', '/digest esikatselu 2026-W48', '/digest tilaa fi'],
+  },
+  run,
 };

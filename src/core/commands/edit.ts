@@ -1,59 +1,47 @@
 /** `/edit <id> field=value...`: corrects an outcome; the audit history keeps the old values. */
-import type { Command, CommandArgs, CommandContext } from './types.js';
+import type { CheckedArgs, Command, CommandContext } from './types.js';
 import { errorReply, reply, type Reply } from '../reply.js';
-import { findOutcome, mayChange } from '../outcomes/access.js';
+import { L } from '../i18n.js';
+import { findOutcome, mayChange, OUTCOME_ID } from '../outcomes/access.js';
 import { isAdmin } from '../outcomes/authorize.js';
 import { duplicateReply } from '../outcomes/duplicates.js';
-import { describeProblems, type FieldProblem } from '../outcomes/field-messages.js';
-import { canonicalKeys, validateFields } from '../outcomes/fields.js';
+import { EDITABLE_ARGS } from '../outcomes/fields.js';
 import { outcomeLine } from '../outcomes/format.js';
-import { nowIso, storeGuard, today } from '../outcomes/guard.js';
+import { nowIso } from '../outcomes/guard.js';
 import { titleKey } from '../outcomes/normalise.js';
-import { resolveGoal, resolveParty } from '../outcomes/resolve.js';
 import { findDuplicates, updateOutcome, type OutcomeFields } from '../../store/outcomes.js';
 
-const USAGE = '/edit 12 title="Acme Oy" date=2024-05-31 party=KAMK link=https://… business-id=1234567-8 note="…"';
+/** The outcome fields (store names) each argument changes; '' clears an optional one. */
+function changesFrom(v: Readonly<Record<string, string>>): Partial<OutcomeFields> {
+  const changes: Partial<OutcomeFields> = {};
+  const orNull = (x: string) => (x === '' ? null : x);
+  if (v.goal !== undefined) changes.goalId = v.goal;
+  if (v.party !== undefined) changes.partyId = orNull(v.party);
+  if (v.title !== undefined) Object.assign(changes, { title: v.title, titleKey: titleKey(v.title) });
+  if (v.date !== undefined) changes.happenedOn = v.date;
+  if (v.link !== undefined) changes.link = orNull(v.link);
+  if (v['business-id'] !== undefined) changes.businessId = orNull(v['business-id']);
+  if (v.note !== undefined) changes.description = orNull(v.note);
+  return changes;
+}
 
-function run(ctx: CommandContext, args: CommandArgs): Reply {
+function run(ctx: CommandContext, args: CheckedArgs): Reply {
   const { lang, services } = ctx;
   const fi = lang === 'fi';
-  const found = findOutcome(ctx, args.positional[0], USAGE);
+  const example = editCommand.examples[lang][0];
+  const found = findOutcome(ctx, args.values.id!);
   if (!found.ok) return found.reply;
   const o = found.outcome;
   const denied = mayChange(ctx, o, { en: 'edit', fi: 'muokkaus' });
   if (denied) return denied;
   if (o.status === 'retracted') return errorReply(lang, fi ? `Tulos #${o.id} on peruttu, eikä sitä voi muokata. Raportoi tarvittaessa uusi.` : `Outcome #${o.id} is retracted and cannot be edited. Report a new one if needed.`, { data: { error: 'state' } });
-  const named = canonicalKeys(args.named);
-  const fieldNames = Object.keys(named).filter((k) => k !== 'duplicate');
-  if (fieldNames.length === 0 || args.positional.length > 1) return errorReply(lang, fi ? `Anna muutettavat kentät muodossa kenttä=arvo, esim. ${USAGE}` : `Give the fields to change as field=value, e.g. ${USAGE}`, { data: { error: 'invalid' } });
+  const { id: _id, duplicate, ...fields } = args.values;
+  if (Object.keys(fields).length === 0) return errorReply(lang, fi ? `Anna muutettavat kentät muodossa kenttä=arvo, esim. ${example}` : `Give the fields to change as field=value, e.g. ${example}`, { data: { error: 'invalid' } });
 
-  const checked = validateFields(named, today(ctx), true);
-  const problems: FieldProblem[] = checked.ok ? [] : [...checked.problems];
   const kb = services.knowledge.current;
-  const changes: Partial<OutcomeFields> = {};
-  if (checked.ok) {
-    const f = checked.fields;
-    if (f.goal !== undefined) {
-      const g = resolveGoal(kb, f.goal);
-      if (g.ok) changes.goalId = g.value.id;
-      else problems.push({ field: 'goal', code: 'unknown-goal', value: f.goal, suggestions: g.suggestions });
-    }
-    if (f.party !== undefined) {
-      const p = f.party === '' ? null : resolveParty(kb, f.party);
-      if (p === null) changes.partyId = null;
-      else if (p.ok) changes.partyId = p.value.id;
-      else problems.push({ field: 'party', code: 'unknown-party', value: f.party, suggestions: p.suggestions });
-    }
-    if (f.title !== undefined) Object.assign(changes, { title: f.title, titleKey: titleKey(f.title) });
-    if (f.date !== undefined) changes.happenedOn = f.date;
-    if (f.link !== undefined) changes.link = f.link === '' ? null : f.link;
-    if (f['business-id'] !== undefined) changes.businessId = f['business-id'] === '' ? null : f['business-id'];
-    if (f.note !== undefined) changes.description = f.note === '' ? null : f.note;
-  }
-  if (problems.length > 0) return errorReply(lang, describeProblems(lang, problems, 'changed'), { data: { error: 'invalid', problems } });
-
+  const changes = changesFrom(fields);
   const identityChanged = changes.goalId !== undefined || changes.titleKey !== undefined || changes.businessId !== undefined;
-  if (identityChanged && named.duplicate === undefined) {
+  if (identityChanged && duplicate === undefined) {
     const dups = findDuplicates(services.store, { goalId: changes.goalId ?? o.goalId, titleKey: changes.titleKey ?? titleKey(o.title), businessId: changes.businessId === undefined ? o.businessId : changes.businessId }, o.id);
     if (dups.length > 0) return duplicateReply(ctx, dups);
   }
@@ -68,7 +56,15 @@ function run(ctx: CommandContext, args: CommandArgs): Reply {
 export const editCommand: Command = {
   name: 'edit',
   aliases: ['muokkaa'],
-  summary: { en: 'Correct an outcome (your own, or any as admin)', fi: 'Korjaa tulosta (omaa, tai mitä tahansa ylläpitäjänä)' },
-  usage: '/edit <id> field=value...',
-  run: storeGuard(run),
+  summary: L('Correct an outcome (your own, or any as admin)', 'Korjaa tulosta (omaa, tai mitä tahansa ylläpitäjänä)'),
+  args: [OUTCOME_ID, ...EDITABLE_ARGS],
+  role: 'reporter',
+  roleAction: L('edit', 'muokkaus'),
+  writes: true,
+  private: true,
+  examples: {
+    en: ['/edit 12 title="Acme Oy" date=2024-05-31', '/edit 12 party=KAMK link=https://example.fi/news', '/edit 12 note=""'],
+    fi: ['/edit 12 title="Acme Oy" date=2024-05-31', '/edit 12 party=KAMK link=https://esimerkki.fi/uutinen', '/edit 12 note=""'],
+  },
+  run,
 };

@@ -1,9 +1,9 @@
 /** `/export [csv|json]`: every outcome (retracted ones too) with status and evidence links; admins. */
-import type { Command, CommandArgs, CommandContext } from './types.js';
-import { errorReply, reply, type Reply } from '../reply.js';
-import { isAdmin, notAllowed } from '../outcomes/authorize.js';
+import type { CheckedArgs, Command, CommandContext } from './types.js';
+import { reply, type Reply } from '../reply.js';
+import { L } from '../i18n.js';
 import { toCsv } from '../outcomes/csv.js';
-import { storeGuard, today } from '../outcomes/guard.js';
+import { today } from '../outcomes/guard.js';
 import { allOutcomes, type Outcome } from '../../store/outcomes.js';
 
 const COLUMNS: (keyof Outcome)[] = [
@@ -11,13 +11,9 @@ const COLUMNS: (keyof Outcome)[] = [
   'reportedBy', 'reportedAt', 'verifiedBy', 'verifiedAt', 'retractedBy', 'retractedAt', 'retractReason',
 ];
 
-function run(ctx: CommandContext, args: CommandArgs): Reply {
-  if (!isAdmin(ctx)) return notAllowed(ctx, 'admin', { en: 'export outcomes', fi: 'tulosten vienti' });
-  const format = (args.positional[0] ?? 'csv').toLowerCase();
+function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
+  const format = values.format as 'csv' | 'json';
   const fi = ctx.lang === 'fi';
-  if (format !== 'csv' && format !== 'json') {
-    return errorReply(ctx.lang, fi ? 'Muoto on csv tai json, esim. /export csv.' : 'The format is csv or json, e.g. /export csv.', { data: { error: 'invalid' } });
-  }
   const rows = allOutcomes(ctx.services.store);
   const name = `kajaani-outcomes-${today(ctx)}.${format}`;
   const data =
@@ -38,7 +34,27 @@ function run(ctx: CommandContext, args: CommandArgs): Reply {
 export const exportCommand: Command = {
   name: 'export',
   aliases: ['vie'],
-  summary: { en: 'Export all outcomes as CSV or JSON (admins)', fi: 'Vie kaikki tulokset CSV- tai JSON-tiedostona (ylläpitäjät)' },
-  usage: '/export [csv|json]',
-  run: storeGuard(run),
+  summary: L('Export all outcomes as CSV or JSON (admins)', 'Vie kaikki tulokset CSV- tai JSON-tiedostona (ylläpitäjät)'),
+  args: [
+    {
+      name: 'format',
+      nameFi: 'muoto',
+      keyAliases: ['muoto'],
+      kind: 'choice',
+      choices: [
+        { value: 'csv', label: L('CSV (spreadsheet)', 'CSV (taulukko)') },
+        { value: 'json', label: L('JSON', 'JSON') },
+      ],
+      default: 'csv',
+      position: 'positional',
+      label: L('Format', 'Muoto'),
+      description: L('File format', 'Tiedostomuoto'),
+    },
+  ],
+  role: 'admin',
+  roleAction: L('export outcomes', 'tulosten vienti'),
+  writes: false,
+  private: true,
+  examples: { en: ['/export csv', '/export json'], fi: ['/export csv', '/export json'] },
+  run,
 };

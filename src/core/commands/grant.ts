@@ -1,27 +1,42 @@
 /** `/grant <user> reporter|admin`: an admin gives a role; stored with who granted it, audited. */
-import type { Command, CommandArgs, CommandContext } from './types.js';
-import { errorReply, reply, type Reply } from '../reply.js';
-import { isAdmin, notAllowed } from '../outcomes/authorize.js';
-import { isIdentity, parseRole } from '../outcomes/identity.js';
-import { nowIso, storeGuard } from '../outcomes/guard.js';
-import { grantRole } from '../../store/roles.js';
+import type { CheckedArgs, Command, CommandContext } from './types.js';
+import type { ArgSpec } from './spec.js';
+import { reply, type Reply } from '../reply.js';
+import { L } from '../i18n.js';
+import { nowIso } from '../outcomes/guard.js';
+import { grantRole, type Role } from '../../store/roles.js';
 
-/** The usage error shared by /grant and /revoke. */
-export function roleUsage(ctx: CommandContext, verb: 'grant' | 'revoke'): Reply {
-  return errorReply(
-    ctx.lang,
-    ctx.lang === 'fi'
-      ? `Käyttö: /${verb} <käyttäjä> reporter|admin, esim. /${verb} slack:U012AB reporter. Käyttäjä annetaan alustan tunnuksena (slack:…, discord:… tai console:…).`
-      : `Usage: /${verb} <user> reporter|admin, e.g. /${verb} slack:U012AB reporter. Give the user as a platform id (slack:…, discord:… or console:…).`,
-    { data: { error: 'invalid' } },
-  );
-}
+/** The arguments of /grant and /revoke: who, and which role. */
+export const ROLE_ARGS: readonly ArgSpec[] = [
+  {
+    name: 'user',
+    nameFi: 'käyttäjä',
+    keyAliases: ['kayttaja'],
+    kind: 'user',
+    required: true,
+    position: 'positional',
+    label: L('User', 'Käyttäjä'),
+    description: L('The user, as a platform id (slack:U…, discord:…, console:…)', 'Käyttäjä alustan tunnuksena (slack:U…, discord:…, console:…)'),
+  },
+  {
+    name: 'role',
+    nameFi: 'rooli',
+    keyAliases: ['rooli'],
+    kind: 'choice',
+    choices: [
+      { value: 'reporter', label: L('reporter', 'raportoija'), aliases: ['raportoija'] },
+      { value: 'admin', label: L('admin', 'ylläpitäjä'), aliases: ['ylläpitäjä', 'yllapitaja'] },
+    ],
+    required: true,
+    position: 'positional',
+    label: L('Role', 'Rooli'),
+    description: L('The role', 'Rooli'),
+  },
+];
 
-function run(ctx: CommandContext, args: CommandArgs): Reply {
-  if (!isAdmin(ctx)) return notAllowed(ctx, 'admin', { en: 'grant roles', fi: 'roolien myöntäminen' });
-  const [user, roleText] = args.positional;
-  const role = parseRole(roleText);
-  if (!user || !isIdentity(user) || !role || args.positional.length > 2 || Object.keys(args.named).length > 0) return roleUsage(ctx, 'grant');
+function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
+  const user = values.user!;
+  const role = values.role as Role;
   const { created, grant } = grantRole(ctx.services.store, user, role, ctx.user, nowIso(ctx));
   const fi = ctx.lang === 'fi';
   const text = created
@@ -37,7 +52,15 @@ function run(ctx: CommandContext, args: CommandArgs): Reply {
 export const grantCommand: Command = {
   name: 'grant',
   aliases: ['myonna'],
-  summary: { en: 'Give a user a role (admins)', fi: 'Myönnä käyttäjälle rooli (ylläpitäjät)' },
-  usage: '/grant <user> reporter|admin',
-  run: storeGuard(run),
+  summary: L('Give a user a role (admins)', 'Myönnä käyttäjälle rooli (ylläpitäjät)'),
+  args: ROLE_ARGS,
+  role: 'admin',
+  roleAction: L('grant roles', 'roolien myöntäminen'),
+  writes: true,
+  private: true,
+  examples: {
+    en: ['/grant slack:U012AB reporter', '/grant discord:81234567 admin'],
+    fi: ['/grant slack:U012AB raportoija', '/grant discord:81234567 ylläpitäjä'],
+  },
+  run,
 };

@@ -1,9 +1,9 @@
 /** `/history <id>`: an outcome's audit trail — who changed what, when, before and after. */
-import type { Command, CommandArgs, CommandContext } from './types.js';
+import type { CheckedArgs, Command, CommandContext } from './types.js';
 import { reply, type Reply } from '../reply.js';
-import { findOutcome } from '../outcomes/access.js';
+import { L } from '../i18n.js';
+import { findOutcome, OUTCOME_ID } from '../outcomes/access.js';
 import { outcomeDetails } from '../outcomes/format.js';
-import { storeGuard } from '../outcomes/guard.js';
 import { outcomeHistory, type AuditEntry } from '../../store/audit.js';
 
 const ACTIONS: Record<AuditEntry['action'], [string, string]> = {
@@ -26,8 +26,8 @@ function changes(e: AuditEntry): string {
   return diffs.length ? `: ${diffs.join('; ')}` : '';
 }
 
-function run(ctx: CommandContext, args: CommandArgs): Reply {
-  const found = findOutcome(ctx, args.positional[0], '/history 12');
+function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
+  const found = findOutcome(ctx, values.id!);
   if (!found.ok) return found.reply;
   const o = found.outcome;
   const fi = ctx.lang === 'fi';
@@ -46,7 +46,10 @@ function run(ctx: CommandContext, args: CommandArgs): Reply {
 export const historyCommand: Command = {
   name: 'history',
   aliases: ['historia'],
-  summary: { en: "An outcome's change history", fi: 'Tuloksen muutoshistoria' },
-  usage: '/history <id>',
-  run: storeGuard(run),
+  summary: L("An outcome's change history", 'Tuloksen muutoshistoria'),
+  args: [OUTCOME_ID],
+  role: 'anyone',
+  writes: false,
+  examples: { en: ['/history 12', '/history #7'], fi: ['/history 12', '/history #7'] },
+  run,
 };

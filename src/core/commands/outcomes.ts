@@ -1,49 +1,22 @@
 /** `/outcomes [goal] [party=<id>] [year=YYYY] [status=reported|verified|retracted]`: lists outcomes. */
-import type { Command, CommandArgs, CommandContext } from './types.js';
-import { errorReply, reply, type Reply } from '../reply.js';
-import { describeProblems, type FieldProblem } from '../outcomes/field-messages.js';
+import type { CheckedArgs, Command, CommandContext } from './types.js';
+import { reply, type Reply } from '../reply.js';
+import { L } from '../i18n.js';
 import { outcomeLine } from '../outcomes/format.js';
-import { storeGuard } from '../outcomes/guard.js';
-import { resolveGoal, resolveParty } from '../outcomes/resolve.js';
-import { canonicalKeys } from '../outcomes/fields.js';
 import { listOutcomes, type OutcomeFilter, type OutcomeStatus } from '../../store/outcomes.js';
 
 /** Listings stay readable in chat; /export gives everything. */
 const MAX_LISTED = 25;
-const STATUSES: Record<string, OutcomeStatus> = { reported: 'reported', raportoitu: 'reported', verified: 'verified', vahvistettu: 'verified', retracted: 'retracted', peruttu: 'retracted' };
-const ALLOWED = ['goal', 'party', 'year', 'status'];
 
-function run(ctx: CommandContext, args: CommandArgs): Reply {
+function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
   const { lang, services } = ctx;
   const fi = lang === 'fi';
   const kb = services.knowledge.current;
-  const named = canonicalKeys(args.named);
-  const problems: FieldProblem[] = [];
   const filter: OutcomeFilter = {};
-  for (const key of Object.keys(named)) if (!ALLOWED.includes(key)) problems.push({ field: key, code: 'unknown-field', allowed: ALLOWED });
-  const goalText = named.goal ?? args.positional.join(' ').trim();
-  if (goalText) {
-    const g = resolveGoal(kb, goalText);
-    if (g.ok) filter.goalId = g.value.id;
-    else problems.push({ field: 'goal', code: 'unknown-goal', value: goalText, suggestions: g.suggestions });
-  }
-  if (named.party !== undefined) {
-    const p = resolveParty(kb, named.party);
-    if (p.ok) filter.partyId = p.value.id;
-    else problems.push({ field: 'party', code: 'unknown-party', value: named.party, suggestions: p.suggestions });
-  }
-  if (named.year !== undefined) {
-    if (/^20\d\d$/.test(named.year.trim())) filter.year = Number(named.year);
-    else problems.push({ field: 'year', code: 'year.invalid', value: named.year });
-  }
-  if (named.status !== undefined) {
-    const typed = named.status.trim().toLowerCase();
-    // Own keys only: `status=constructor` must not find Object.prototype.constructor.
-    const s = Object.hasOwn(STATUSES, typed) ? STATUSES[typed] : undefined;
-    if (s) filter.status = s;
-    else problems.push({ field: 'status', code: 'status.invalid', value: named.status });
-  }
-  if (problems.length > 0) return errorReply(lang, describeProblems(lang, problems, 'listed'), { data: { error: 'invalid', problems } });
+  if (values.goal !== undefined) filter.goalId = values.goal;
+  if (values.party !== undefined) filter.partyId = values.party;
+  if (values.year !== undefined) filter.year = Number(values.year);
+  if (values.status !== undefined) filter.status = values.status as OutcomeStatus;
 
   const rows = listOutcomes(services.store, { ...filter, limit: MAX_LISTED + 1 });
   const shown = rows.slice(0, MAX_LISTED);
@@ -62,7 +35,54 @@ function run(ctx: CommandContext, args: CommandArgs): Reply {
 export const outcomesCommand: Command = {
   name: 'outcomes',
   aliases: ['tulokset'],
-  summary: { en: 'List reported outcomes', fi: 'Listaa raportoidut tulokset' },
-  usage: '/outcomes [goal] [party=<id>] [year=YYYY] [status=reported|verified|retracted]',
-  run: storeGuard(run),
+  summary: L('List reported outcomes', 'Listaa raportoidut tulokset'),
+  args: [
+    { name: 'goal', nameFi: 'tavoite', keyAliases: ['tavoite'], kind: 'choice', choices: 'goals', position: 'rest', label: L('Goal', 'Tavoite'), description: L('Goal', 'Tavoite') },
+    {
+      name: 'party',
+      nameFi: 'osapuoli',
+      keyAliases: ['osapuoli'],
+      kind: 'choice',
+      choices: 'parties',
+      typeahead: true,
+      position: 'named',
+      label: L('Party', 'Osapuoli'),
+      description: L('Party of the agreement (start typing)', 'Sopimuksen osapuoli (aloita kirjoittamaan)'),
+      usage: L('<id>', '<tunnus>'),
+    },
+    {
+      name: 'year',
+      nameFi: 'vuosi',
+      keyAliases: ['vuosi'],
+      kind: 'integer',
+      limits: { min: 2000, max: 2099 },
+      invalidCode: 'year.invalid',
+      position: 'named',
+      label: L('Year', 'Vuosi'),
+      description: L('Year', 'Vuosi'),
+      usage: L('YYYY', 'VVVV'),
+    },
+    {
+      name: 'status',
+      nameFi: 'tila',
+      keyAliases: ['tila'],
+      kind: 'choice',
+      choices: [
+        { value: 'reported', label: L('reported', 'raportoitu'), aliases: ['raportoitu'] },
+        { value: 'verified', label: L('verified', 'vahvistettu'), aliases: ['vahvistettu'] },
+        { value: 'retracted', label: L('retracted', 'peruttu'), aliases: ['peruttu'] },
+      ],
+      invalidCode: 'status.invalid',
+      position: 'named',
+      label: L('Status', 'Tila'),
+      description: L('Status', 'Tila'),
+    },
+  ],
+  role: 'anyone',
+  writes: false,
+  examples: {
+    en: ['/outcomes companies party=KAMK', '/outcomes year=2025 status=verified'],
+    fi: ['/outcomes yritykset party=KAMK', '/outcomes year=2025 status=vahvistettu'],
+  },
+  run,
 };

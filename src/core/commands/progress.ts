@@ -1,26 +1,24 @@
 /** `/progress [goal]`: every goal's progress, or one goal in detail. Works on an empty database. */
-import type { Command, CommandArgs, CommandContext } from './types.js';
-import { errorReply, reply, type Reply } from '../reply.js';
-import { describeProblem } from '../outcomes/field-messages.js';
+import type { CheckedArgs, Command, CommandContext } from './types.js';
+import { reply, type Reply } from '../reply.js';
+import { L } from '../i18n.js';
 import { goalProgress, goalSources } from '../outcomes/goal-progress.js';
-import { storeGuard, today } from '../outcomes/guard.js';
+import { today } from '../outcomes/guard.js';
 import { progressFigures } from '../outcomes/progress.js';
-import { resolveGoal } from '../outcomes/resolve.js';
+import { goalById } from '../outcomes/resolve.js';
 import { countsByGoal } from '../../store/progress.js';
 
-function run(ctx: CommandContext, args: CommandArgs): Reply {
+function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
   const { lang, services } = ctx;
   const kb = services.knowledge.current;
   const day = today(ctx);
-  const query = args.positional.join(' ').trim();
-  if (query !== '') {
-    const goal = resolveGoal(kb, query);
-    if (!goal.ok) return errorReply(lang, describeProblem(lang, { field: 'goal', code: 'unknown-goal', value: query, suggestions: goal.suggestions }));
-    const p = goalProgress(services.store, kb, goal.value, lang, day);
+  const goal = values.goal === undefined ? undefined : goalById(kb, values.goal);
+  if (goal) {
+    const p = goalProgress(services.store, kb, goal, lang, day);
     return reply(lang, p.lines[0]!, {
       sections: [{ lines: p.lines.slice(1) }],
       progress: [p.row],
-      sources: goalSources(kb, goal.value),
+      sources: goalSources(kb, goal),
       data: { progress: [p.row] },
     });
   }
@@ -37,7 +35,21 @@ function run(ctx: CommandContext, args: CommandArgs): Reply {
 export const progressCommand: Command = {
   name: 'progress',
   aliases: ['edistyminen', 'tilanne'],
-  summary: { en: 'How far along each goal is', fi: 'Miten tavoitteet edistyvät' },
-  usage: '/progress [goal]',
-  run: storeGuard(run),
+  summary: L('How far along each goal is', 'Miten tavoitteet edistyvät'),
+  args: [
+    {
+      name: 'goal',
+      nameFi: 'tavoite',
+      keyAliases: ['tavoite'],
+      kind: 'choice',
+      choices: 'goals',
+      position: 'rest',
+      label: L('Goal', 'Tavoite'),
+      description: L('One goal (all when empty)', 'Yksi tavoite (tyhjä = kaikki)'),
+    },
+  ],
+  role: 'anyone',
+  writes: false,
+  examples: { en: ['/progress', '/progress companies'], fi: ['/progress', '/progress yritykset'] },
+  run,
 };

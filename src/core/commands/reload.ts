@@ -1,16 +1,20 @@
 /** `/reload`: an admin reloads the knowledge base from disk without restarting the bot. */
 import type { Command } from './types.js';
 import { errorReply, reply } from '../reply.js';
-import { isAdmin, notAllowed } from '../outcomes/authorize.js';
+import { L } from '../i18n.js';
 import { KnowledgeError } from '../knowledge/load.js';
 
 export const reloadCommand: Command = {
   name: 'reload',
   aliases: ['lataa'],
-  summary: { en: 'Reload the knowledge base from its files (admins)', fi: 'Lataa tietopohja uudelleen tiedostoista (ylläpitäjät)' },
-  usage: '/reload',
+  summary: L('Reload the knowledge base from its files (admins)', 'Lataa tietopohja uudelleen tiedostoista (ylläpitäjät)'),
+  args: [],
+  role: 'admin',
+  roleAction: L('reload the knowledge base', 'tietopohjan uudelleenlataus'),
+  writes: false,
+  private: true,
+  examples: { en: ['/reload', '/lataa'], fi: ['/lataa', '/reload'] },
   run(ctx) {
-    if (!isAdmin(ctx)) return notAllowed(ctx, 'admin', { en: 'reload the knowledge base', fi: 'tietopohjan uudelleenlataus' });
     const fi = ctx.lang === 'fi';
     try {
       const kb = ctx.services.knowledge.reload();

@@ -1,17 +1,14 @@
 /** `/revoke <user> reporter|admin`: an admin removes a stored role (audited). */
-import type { Command, CommandArgs, CommandContext } from './types.js';
+import type { CheckedArgs, Command, CommandContext } from './types.js';
 import { errorReply, reply, type Reply } from '../reply.js';
-import { isAdmin, notAllowed } from '../outcomes/authorize.js';
-import { isIdentity, parseRole } from '../outcomes/identity.js';
-import { nowIso, storeGuard } from '../outcomes/guard.js';
-import { revokeRole } from '../../store/roles.js';
-import { roleUsage } from './grant.js';
+import { L } from '../i18n.js';
+import { nowIso } from '../outcomes/guard.js';
+import { revokeRole, type Role } from '../../store/roles.js';
+import { ROLE_ARGS } from './grant.js';
 
-function run(ctx: CommandContext, args: CommandArgs): Reply {
-  if (!isAdmin(ctx)) return notAllowed(ctx, 'admin', { en: 'revoke roles', fi: 'roolien poistaminen' });
-  const [user, roleText] = args.positional;
-  const role = parseRole(roleText);
-  if (!user || !isIdentity(user) || !role || args.positional.length > 2 || Object.keys(args.named).length > 0) return roleUsage(ctx, 'revoke');
+function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
+  const user = values.user!;
+  const role = values.role as Role;
   const fi = ctx.lang === 'fi';
   if (role === 'admin' && ctx.services.config.BOT_ADMINS.includes(user)) {
     return errorReply(
@@ -34,7 +31,15 @@ function run(ctx: CommandContext, args: CommandArgs): Reply {
 export const revokeCommand: Command = {
   name: 'revoke',
   aliases: ['peru-rooli'],
-  summary: { en: 'Remove a role from a user (admins)', fi: 'Poista käyttäjän rooli (ylläpitäjät)' },
-  usage: '/revoke <user> reporter|admin',
-  run: storeGuard(run),
+  summary: L('Remove a role from a user (admins)', 'Poista käyttäjän rooli (ylläpitäjät)'),
+  args: ROLE_ARGS,
+  role: 'admin',
+  roleAction: L('revoke roles', 'roolien poistaminen'),
+  writes: true,
+  private: true,
+  examples: {
+    en: ['/revoke slack:U012AB reporter', '/revoke discord:81234567 admin'],
+    fi: ['/revoke slack:U012AB raportoija', '/revoke discord:81234567 ylläpitäjä'],
+  },
+  run,
 };

@@ -1,8 +1,8 @@
 /** `/roles`: your own roles, and (for admins) everyone's. */
 import type { Command, CommandContext } from './types.js';
 import { reply, type Reply } from '../reply.js';
+import { L } from '../i18n.js';
 import { adminList, rolesOf } from '../outcomes/authorize.js';
-import { storeGuard } from '../outcomes/guard.js';
 import { listGrants } from '../../store/roles.js';
 
 function run(ctx: CommandContext): Reply {
@@ -29,7 +29,10 @@ function run(ctx: CommandContext): Reply {
 export const rolesCommand: Command = {
   name: 'roles',
   aliases: ['roolit'],
-  summary: { en: 'Who may report and administer', fi: 'Kuka saa raportoida ja ylläpitää' },
-  usage: '/roles',
-  run: storeGuard(run),
+  summary: L('Who may report and administer', 'Kuka saa raportoida ja ylläpitää'),
+  args: [],
+  role: 'anyone',
+  writes: false,
+  examples: { en: ['/roles', '/roolit'], fi: ['/roolit', '/roles'] },
+  run,
 };

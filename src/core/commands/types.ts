@@ -1,10 +1,13 @@
 /**
- * The command contract: one file per command, registered in `index.ts`. Every platform
- * (console, Slack, Discord) sends the same text grammar (`/report companies "Acme Oy"
- * party=KAMK`) through `parseCommandLine` and gets a neutral `Reply` back.
+ * The command contract: one file per command, registered in `index.ts`. A command is its
+ * spec (`spec.ts`: arguments, role, examples…) plus `run`. Every platform (console, Slack,
+ * Discord) sends the same text grammar (`/report companies "Acme Oy" party=KAMK`); the
+ * dispatcher parses it, checks the role and the arguments against the spec, and calls `run`
+ * with the checked values. `run` returns a neutral `Reply`.
  */
-import type { Lang, Localized, Reply } from '../reply.js';
+import type { Lang, Reply } from '../reply.js';
 import type { Services } from '../services.js';
+import type { CommandSpec } from './spec.js';
 
 /** Where a message came from. */
 export type Platform = 'console' | 'slack' | 'discord';
@@ -16,12 +19,14 @@ export interface CommandContext {
   user: string;
   lang: Lang;
   platform: Platform;
-  /** Platform-qualified conversation id, e.g. `slack:C123` or `discord:guild:channel`. */
+  /** Platform-qualified conversation id (see `core/conversation-id.ts`). */
   conversationId?: string;
   /** Correlates log lines and error references. */
   requestId: string;
   /** Roles the platform itself vouches for (e.g. a Discord server role mapped to `reporter`). */
   platformRoles?: ('reporter' | 'admin')[];
+  /** Every command's spec (for /help), handed in by the dispatcher so no command imports the table. */
+  catalog: readonly CommandSpec[];
 }
 
 /** Parsed command arguments: positional words and `key=value` pairs. */
@@ -32,11 +37,15 @@ export interface CommandArgs {
   named: Record<string, string>;
 }
 
-export interface Command {
-  name: string;
-  aliases?: string[];
-  summary: Localized;
-  /** Usage line, e.g. `/progress [goal]`. */
-  usage: string;
-  run(ctx: CommandContext, args: CommandArgs): Reply | Promise<Reply>;
+/** The arguments after the dispatcher's checks. */
+export interface CheckedArgs extends CommandArgs {
+  /** Each argument's clean value by name: trimmed, canonical (a goal's id, a choice's value), defaults applied. */
+  values: Readonly<Record<string, string>>;
+  /** Arguments where a close match was taken for what was typed: name → the typed text. */
+  corrected: Readonly<Record<string, string>>;
+}
+
+/** A command: its declaration, and what it does with checked arguments. */
+export interface Command extends CommandSpec {
+  run(ctx: CommandContext, args: CheckedArgs): Reply | Promise<Reply>;
 }

@@ -1,14 +1,13 @@
 /** `/verify <id>`: an admin confirms a reported outcome (audited). */
-import type { Command, CommandArgs, CommandContext } from './types.js';
+import type { CheckedArgs, Command, CommandContext } from './types.js';
 import { errorReply, reply, type Reply } from '../reply.js';
-import { isAdmin, notAllowed } from '../outcomes/authorize.js';
-import { findOutcome } from '../outcomes/access.js';
-import { nowIso, storeGuard } from '../outcomes/guard.js';
+import { L } from '../i18n.js';
+import { findOutcome, OUTCOME_ID } from '../outcomes/access.js';
+import { nowIso } from '../outcomes/guard.js';
 import { verifyOutcome } from '../../store/outcomes.js';
 
-function run(ctx: CommandContext, args: CommandArgs): Reply {
-  if (!isAdmin(ctx)) return notAllowed(ctx, 'admin', { en: 'verify outcomes', fi: 'tulosten vahvistaminen' });
-  const found = findOutcome(ctx, args.positional[0], '/verify 12');
+function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
+  const found = findOutcome(ctx, values.id!);
   if (!found.ok) return found.reply;
   const o = found.outcome;
   const fi = ctx.lang === 'fi';
@@ -32,7 +31,12 @@ function run(ctx: CommandContext, args: CommandArgs): Reply {
 export const verifyCommand: Command = {
   name: 'verify',
   aliases: ['vahvista'],
-  summary: { en: 'Verify a reported outcome (admins)', fi: 'Vahvista raportoitu tulos (ylläpitäjät)' },
-  usage: '/verify <id>',
-  run: storeGuard(run),
+  summary: L('Verify a reported outcome (admins)', 'Vahvista raportoitu tulos (ylläpitäjät)'),
+  args: [OUTCOME_ID],
+  role: 'admin',
+  roleAction: L('verify outcomes', 'tulosten vahvistaminen'),
+  writes: true,
+  private: true,
+  examples: { en: ['/verify 12', '/verify #7'], fi: ['/verify 12', '/verify #7'] },
+  run,
 };

@@ -3,22 +3,33 @@
  * change it: admins may change anything; reporters only what they reported themselves.
  */
 import type { CommandContext } from '../commands/types.js';
+import type { ArgSpec } from '../commands/spec.js';
 import { errorReply, type Reply } from '../reply.js';
+import { L } from '../i18n.js';
 import { getOutcome, type Outcome } from '../../store/outcomes.js';
 import { canReport, isAdmin, notAllowed } from './authorize.js';
 
-/** The outcome named by `idText`, or the reply explaining why there is none. */
-export function findOutcome(ctx: CommandContext, idText: string | undefined, usage: string): { ok: true; outcome: Outcome } | { ok: false; reply: Reply } {
-  const fi = ctx.lang === 'fi';
-  const m = /^#?(\d{1,12})$/.exec((idText ?? '').trim());
-  if (!m) {
-    return { ok: false, reply: errorReply(ctx.lang, fi ? `Anna tuloksen numero, esim. ${usage}` : `Give the outcome's number, e.g. ${usage}`, { data: { error: 'invalid' } }) };
-  }
-  const outcome = getOutcome(ctx.services.store, Number(m[1]));
+/** The argument naming an outcome, first on /edit, /retract, /verify and /history. */
+export const OUTCOME_ID: ArgSpec = {
+  name: 'id',
+  nameFi: 'numero',
+  kind: 'outcome-id',
+  required: true,
+  position: 'positional',
+  limits: { min: 1 },
+  label: L('Outcome number', 'Tuloksen numero'),
+  description: L('Outcome number (see /outcomes)', 'Tuloksen numero (katso /outcomes)'),
+  usage: L('<id>', '<numero>'),
+};
+
+/** The outcome with the (checked) number `id`, or the reply saying there is none. */
+export function findOutcome(ctx: CommandContext, id: string): { ok: true; outcome: Outcome } | { ok: false; reply: Reply } {
+  const outcome = getOutcome(ctx.services.store, Number(id));
   if (!outcome) {
+    const fi = ctx.lang === 'fi';
     return {
       ok: false,
-      reply: errorReply(ctx.lang, fi ? `Tulosta #${m[1]} ei ole. Katso numerot: /outcomes` : `There is no outcome #${m[1]}. See the numbers with /outcomes`, { data: { error: 'not-found' } }),
+      reply: errorReply(ctx.lang, fi ? `Tulosta #${id} ei ole. Katso numerot: /outcomes` : `There is no outcome #${id}. See the numbers with /outcomes`, { data: { error: 'not-found' } }),
     };
   }
   return { ok: true, outcome };

@@ -27,6 +27,11 @@ export function canReport(ctx: Pick<CommandContext, 'services' | 'user' | 'platf
   return roles.has('reporter') || roles.has('admin');
 }
 
+/** True when the user holds `role` (admins may do what reporters may). */
+export function mayRun(ctx: Pick<CommandContext, 'services' | 'user' | 'platformRoles'>, role: Role): boolean {
+  return role === 'admin' ? isAdmin(ctx) : canReport(ctx);
+}
+
 /** Everyone who can grant roles: configured admins and stored admin grants. */
 export function adminList(ctx: Pick<CommandContext, 'services'>): string[] {
   const stored = listGrants(ctx.services.store).filter((g) => g.role === 'admin').map((g) => g.user);

@@ -3,6 +3,7 @@
  * Validation produces a `FieldProblem` (a value); this turns it into text.
  */
 import type { Lang } from '../reply.js';
+import { clip } from '../i18n.js';
 
 /** What is wrong with one field. */
 export interface FieldProblem {
@@ -16,66 +17,93 @@ export interface FieldProblem {
     | 'link.invalid'
     | 'business-id.format'
     | 'business-id.check'
-    | 'note.length'
     | 'reason.length'
-    | 'duplicate.value'
+    | 'too-long'
+    | 'too-short'
+    | 'flag.value'
+    | 'id.invalid'
+    | 'user.invalid'
+    | 'choice.invalid'
+    | 'integer.invalid'
+    | 'unexpected'
     | 'unknown-field'
     | 'unknown-goal'
     | 'unknown-party'
     | 'empty'
     | 'year.invalid'
     | 'status.invalid';
-  /** The value given, suggestions, limits... */
+  /** The value given (for lengths: how many characters it has). */
   value?: string;
   suggestions?: string[];
   allowed?: string[];
+  /** The length limits of the field, for length problems. */
+  min?: number;
+  max?: number;
 }
 
-const q = (s: string | undefined) => `"${(s ?? '').length > 60 ? `${[...(s ?? '')].slice(0, 60).join('')}…` : (s ?? '')}"`;
+/** A value quoted in a message, shortened: messages name the value, they need not repeat all of it. */
+const q = (s: string | undefined) => `"${clip(s ?? '', 61)}"`;
+
+/** A number as the language writes it (2,000 / 2000). */
+const num = (n: number | undefined, fi: boolean) => (n === undefined ? '?' : fi ? String(n) : n.toLocaleString('en-GB'));
 
 /** One problem as a sentence in the user's language. */
 export function describeProblem(lang: Lang, p: FieldProblem): string {
   const fi = lang === 'fi';
+  const f = p.field;
   const sugg = p.suggestions && p.suggestions.length > 0 ? (fi ? ` Tarkoititko: ${p.suggestions.join(', ')}?` : ` Did you mean: ${p.suggestions.join(', ')}?`) : '';
+  const allowed = (p.allowed ?? []).join(', ');
   switch (p.code) {
     case 'missing':
-      return fi ? `${p.field}: puuttuu. ${p.value ?? ''}`.trim() : `${p.field}: missing. ${p.value ?? ''}`.trim();
+      return fi ? `${f}: puuttuu. ${p.value ?? ''}`.trim() : `${f}: missing. ${p.value ?? ''}`.trim();
     case 'empty':
-      return fi ? `${p.field}: tyhjä arvo. Anna arvo tai jätä kenttä pois.` : `${p.field}: empty value. Give a value or leave the field out.`;
+      return fi ? `${f}: tyhjä arvo. Anna arvo tai jätä kenttä pois.` : `${f}: empty value. Give a value or leave the field out.`;
     case 'title.length':
       return fi
-        ? `title: otsikossa pitää olla 2–200 merkkiä (nyt ${p.value}). Laita otsikko lainausmerkkeihin, esim. "Acme Oy".`
-        : `title: must be 2–200 characters (it has ${p.value}). Put it in quotes, e.g. "Acme Oy".`;
-    case 'date.invalid':
-      return fi ? `date: ${q(p.value)} ei ole oikea päivämäärä. Kirjoita muodossa VVVV-KK-PP, esim. 2024-05-31.` : `date: ${q(p.value)} is not a real date. Write it as YYYY-MM-DD, e.g. 2024-05-31.`;
-    case 'date.early':
-      return fi ? `date: ${p.value} on ennen sopimuskauden alkua. Anna päivä 2021-01-01 tai myöhemmin.` : `date: ${p.value} is before the agreement period. Give a date on or after 2021-01-01.`;
-    case 'date.future':
-      return fi ? `date: ${p.value} on tulevaisuudessa. Raportoi tulos vasta kun se on tapahtunut.` : `date: ${p.value} is in the future. Report an outcome once it has happened.`;
-    case 'link.invalid':
-      return fi ? `link: ${q(p.value)} ei ole http(s)-osoite. Anna linkki muodossa https://…` : `link: ${q(p.value)} is not an http(s) address. Give a link starting with https://`;
-    case 'business-id.format':
-      return fi ? `business-id: ${q(p.value)} ei ole Y-tunnus. Muoto on 1234567-8.` : `business-id: ${q(p.value)} is not a Finnish Business ID. The form is 1234567-8.`;
-    case 'business-id.check':
-      return fi ? `business-id: Y-tunnuksen ${p.value} tarkistusnumero ei täsmää. Tarkista tunnus esim. YTJ:stä (ytj.fi).` : `business-id: the check digit of ${p.value} is wrong. Check the ID, e.g. at ytj.fi.`;
-    case 'note.length':
-      return fi ? 'note: lisätieto saa olla enintään 2000 merkkiä.' : 'note: must be at most 2,000 characters.';
+        ? `${f}: otsikossa pitää olla ${p.min}–${p.max} merkkiä (nyt ${p.value}). Laita otsikko lainausmerkkeihin, esim. "Acme Oy".`
+        : `${f}: must be ${p.min}–${p.max} characters (it has ${p.value}). Put it in quotes, e.g. "Acme Oy".`;
+    case 'too-short':
+      return fi ? `${f}: pitää olla vähintään ${num(p.min, fi)} merkkiä (nyt ${p.value}).` : `${f}: must be at least ${num(p.min, fi)} characters (it has ${p.value}).`;
+    case 'too-long':
+      return fi ? `${f}: saa olla enintään ${num(p.max, fi)} merkkiä.` : `${f}: must be at most ${num(p.max, fi)} characters.`;
     case 'reason.length':
-      return fi ? 'reason: kerro syy (3–500 merkkiä), esim. reason="kirjattu kahdesti".' : 'reason: give a reason (3–500 characters), e.g. reason="reported twice".';
-    case 'duplicate.value':
-      return fi ? 'duplicate: ainoa sallittu arvo on duplicate=ok.' : 'duplicate: the only accepted value is duplicate=ok.';
-    case 'unknown-field':
+      return fi ? `${f}: kerro syy (${p.min}–${p.max} merkkiä), esim. reason="kirjattu kahdesti".` : `${f}: give a reason (${p.min}–${p.max} characters), e.g. reason="reported twice".`;
+    case 'date.invalid':
+      return fi ? `${f}: ${q(p.value)} ei ole oikea päivämäärä. Kirjoita muodossa VVVV-KK-PP, esim. 2024-05-31.` : `${f}: ${q(p.value)} is not a real date. Write it as YYYY-MM-DD, e.g. 2024-05-31.`;
+    case 'date.early':
+      return fi ? `${f}: ${p.value} on ennen sopimuskauden alkua. Anna päivä 2021-01-01 tai myöhemmin.` : `${f}: ${p.value} is before the agreement period. Give a date on or after 2021-01-01.`;
+    case 'date.future':
+      return fi ? `${f}: ${p.value} on tulevaisuudessa. Raportoi tulos vasta kun se on tapahtunut.` : `${f}: ${p.value} is in the future. Report an outcome once it has happened.`;
+    case 'link.invalid':
+      return fi ? `${f}: ${q(p.value)} ei ole http(s)-osoite. Anna linkki muodossa https://…` : `${f}: ${q(p.value)} is not an http(s) address. Give a link starting with https://`;
+    case 'business-id.format':
+      return fi ? `${f}: ${q(p.value)} ei ole Y-tunnus. Muoto on 1234567-8.` : `${f}: ${q(p.value)} is not a Finnish Business ID. The form is 1234567-8.`;
+    case 'business-id.check':
+      return fi ? `${f}: Y-tunnuksen ${p.value} tarkistusnumero ei täsmää. Tarkista tunnus esim. YTJ:stä (ytj.fi).` : `${f}: the check digit of ${p.value} is wrong. Check the ID, e.g. at ytj.fi.`;
+    case 'flag.value':
+      return fi ? `${f}: ainoa sallittu arvo on ${f}=ok.` : `${f}: the only accepted value is ${f}=ok.`;
+    case 'id.invalid':
+      return fi ? `${f}: ${q(p.value)} ei ole tuloksen numero. Anna numero, esim. 12 tai #12.` : `${f}: ${q(p.value)} is not an outcome number. Give the number, e.g. 12 or #12.`;
+    case 'user.invalid':
       return fi
-        ? `${p.field}: tuntematon kenttä. Sallitut kentät: ${(p.allowed ?? []).join(', ')}.`
-        : `${p.field}: unknown field. The fields are: ${(p.allowed ?? []).join(', ')}.`;
+        ? `${f}: ${q(p.value)} ei ole käyttäjätunnus. Anna käyttäjä alustan tunnuksena (slack:…, discord:… tai console:…).`
+        : `${f}: ${q(p.value)} is not a user. Give the user as a platform id (slack:…, discord:… or console:…).`;
+    case 'choice.invalid':
+      return fi ? `${f}: ${q(p.value)} ei käy. Vaihtoehdot: ${allowed}.` : `${f}: ${q(p.value)} is not one of ${allowed}.`;
+    case 'integer.invalid':
+      return fi ? `${f}: ${q(p.value)} ei ole kelvollinen luku.` : `${f}: ${q(p.value)} is not a valid number.`;
+    case 'unexpected':
+      return fi ? `${q(p.value)}: en tiedä, mihin tämä kuuluu. Anna lisäkentät muodossa kenttä=arvo.` : `${q(p.value)}: I don't know where this goes. Give extra fields as field=value.`;
+    case 'unknown-field':
+      return fi ? `${f}: tuntematon kenttä. Sallitut kentät: ${allowed}.` : `${f}: unknown field. The fields are: ${allowed}.`;
     case 'year.invalid':
-      return fi ? `year: ${q(p.value)} ei ole vuosi. Anna vuosi muodossa VVVV, esim. year=2025.` : `year: ${q(p.value)} is not a year. Give it as YYYY, e.g. year=2025.`;
+      return fi ? `${f}: ${q(p.value)} ei ole vuosi. Anna vuosi muodossa VVVV, esim. year=2025.` : `${f}: ${q(p.value)} is not a year. Give it as YYYY, e.g. year=2025.`;
     case 'status.invalid':
-      return fi ? `status: ${q(p.value)} ei ole tila. Tilat: reported, verified, retracted.` : `status: ${q(p.value)} is not a status. Use reported, verified or retracted.`;
+      return fi ? `${f}: ${q(p.value)} ei ole tila. Tilat: reported, verified, retracted.` : `${f}: ${q(p.value)} is not a status. Use reported, verified or retracted.`;
     case 'unknown-goal':
-      return fi ? `goal: en tunne tavoitetta ${q(p.value)}.${sugg} Kaikki tavoitteet: /progress` : `goal: I don't know the goal ${q(p.value)}.${sugg} All goals: /progress`;
+      return fi ? `${f}: en tunne tavoitetta ${q(p.value)}.${sugg} Kaikki tavoitteet: /progress` : `${f}: I don't know the goal ${q(p.value)}.${sugg} All goals: /progress`;
     case 'unknown-party':
-      return fi ? `party: en tunne osapuolta ${q(p.value)}.${sugg} Osapuolten tunnukset ovat esim. KAMK, CSC, Kajaani.` : `party: I don't know the party ${q(p.value)}.${sugg} Party ids are e.g. KAMK, CSC, Kajaani.`;
+      return fi ? `${f}: en tunne osapuolta ${q(p.value)}.${sugg} Osapuolten tunnukset ovat esim. KAMK, CSC, Kajaani.` : `${f}: I don't know the party ${q(p.value)}.${sugg} Party ids are e.g. KAMK, CSC, Kajaani.`;
   }
 }
 

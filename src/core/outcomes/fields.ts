@@ -1,134 +1,132 @@
 /**
- * Validation of an outcome's fields (zod): `/report` and `/edit` share it. Returns either the
- * clean values or `FieldProblem`s naming each bad field; never throws for user input.
+ * An outcome's fields, declared once: `/report` takes them (goal and title first, by
+ * position), `/edit` takes them by name (and may clear the optional ones). Their kinds,
+ * limits, labels and Finnish names drive validation, help, the Slack form and the Discord
+ * options and form alike. A new optional field is one more entry in `OUTCOME_ARGS`.
  */
-import * as z from 'zod';
+import type { ArgSpec } from '../commands/spec.js';
+import { validateRecord } from '../commands/validate.js';
 import type { FieldProblem } from './field-messages.js';
-import { isRealDate, PERIOD_START } from './dates.js';
-import { isValidBusinessId, normaliseBusinessId } from './business-id.js';
-import { charLength } from './normalise.js';
+import { PERIOD_START } from './dates.js';
+import { L } from '../i18n.js';
 
-/** Field names as users type them. */
-export const OUTCOME_FIELDS = ['goal', 'title', 'party', 'date', 'link', 'business-id', 'note', 'duplicate'] as const;
-
-/** Finnish and alternative spellings of field names (ASCII only: the parser's key syntax). */
-const KEY_ALIASES: Record<string, string> = {
-  tavoite: 'goal',
-  otsikko: 'title',
-  nimi: 'title',
-  osapuoli: 'party',
-  pvm: 'date',
-  linkki: 'link',
-  url: 'link',
-  'y-tunnus': 'business-id',
-  ytunnus: 'business-id',
-  businessid: 'business-id',
-  business_id: 'business-id',
-  huom: 'note',
-  kuvaus: 'note',
-  description: 'note',
-  lisatieto: 'note',
-};
-
-/** Maps typed keys to canonical field names. */
-export function canonicalKeys(named: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  // Own keys only: `constructor=` or `toString=` must not pick up Object.prototype's functions.
-  for (const [k, v] of Object.entries(named)) out[Object.hasOwn(KEY_ALIASES, k) ? KEY_ALIASES[k]! : k] = v;
-  return out;
-}
-
-/** A check that returns a problem code, or null when the value is fine. */
-type Check = (v: string) => FieldProblem['code'] | null;
+/** The outcome fields in the order of the usage line, the forms and the problem lists. */
+export const OUTCOME_ARGS: readonly ArgSpec[] = [
+  {
+    name: 'goal',
+    nameFi: 'tavoite',
+    keyAliases: ['tavoite'],
+    kind: 'choice',
+    choices: 'goals',
+    required: true,
+    position: 'positional',
+    label: L('Goal', 'Tavoite'),
+    description: L('Which goal the outcome counts for', 'Mihin tavoitteeseen tulos lasketaan'),
+  },
+  {
+    name: 'title',
+    nameFi: 'otsikko',
+    keyAliases: ['otsikko', 'nimi'],
+    kind: 'text',
+    required: true,
+    position: 'rest',
+    limits: { minLength: 2, maxLength: 200 },
+    lengthCode: 'title.length',
+    label: L('Title', 'Otsikko'),
+    description: L('Name of the company, technology, service…', 'Yrityksen, teknologian, palvelun… nimi'),
+    placeholder: L('Name of the company, technology, service…', 'Yrityksen, teknologian, palvelun… nimi'),
+  },
+  {
+    name: 'party',
+    nameFi: 'osapuoli',
+    keyAliases: ['osapuoli'],
+    kind: 'choice',
+    choices: 'parties',
+    typeahead: true,
+    position: 'named',
+    label: L('Party', 'Osapuoli'),
+    description: L('Party of the agreement (start typing)', 'Sopimuksen osapuoli (aloita kirjoittamaan)'),
+    usage: L('<id>', '<tunnus>'),
+  },
+  {
+    name: 'date',
+    nameFi: 'päivämäärä',
+    keyAliases: ['pvm'],
+    kind: 'date',
+    default: 'today',
+    dates: { earliest: PERIOD_START, notAfterToday: true },
+    position: 'named',
+    label: L('Date', 'Päivämäärä'),
+    description: L('Date it happened, YYYY-MM-DD (default today)', 'Päivämäärä VVVV-KK-PP (oletus tänään)'),
+    usage: L('YYYY-MM-DD', 'VVVV-KK-PP'),
+    placeholder: L('2025-01-31 (empty = today)', '2025-01-31 (tyhjä = tänään)'),
+  },
+  {
+    name: 'link',
+    nameFi: 'linkki',
+    keyAliases: ['linkki', 'url'],
+    kind: 'url',
+    position: 'named',
+    // Far above any real address; keeps a pasted document out of the field.
+    limits: { maxLength: 2000 },
+    label: L('Evidence link', 'Linkki näyttöön'),
+    description: L('Evidence link (https://…)', 'Linkki näyttöön (https://…)'),
+    usage: L('<url>', '<url>'),
+    placeholder: L('https://example.fi/news', 'https://esimerkki.fi/uutinen'),
+  },
+  {
+    name: 'business-id',
+    nameFi: 'y-tunnus',
+    keyAliases: ['y-tunnus', 'ytunnus', 'businessid', 'business_id'],
+    kind: 'business-id',
+    position: 'named',
+    label: L('Business ID (Y-tunnus)', 'Y-tunnus'),
+    description: L('Finnish Business ID (Y-tunnus) of a company', 'Yrityksen Y-tunnus'),
+    usage: L('<Y-tunnus>', '<Y-tunnus>'),
+    placeholder: L('1234567-8', '1234567-8'),
+  },
+  {
+    name: 'note',
+    nameFi: 'huomautus',
+    keyAliases: ['huom', 'kuvaus', 'description', 'lisatieto'],
+    kind: 'text',
+    multiline: true,
+    position: 'named',
+    limits: { maxLength: 2000 },
+    label: L('Note', 'Huomautus'),
+    description: L('A short note', 'Lyhyt huomautus'),
+    usage: L('"<text>"', '"<teksti>"'),
+    placeholder: L('A short note', 'Lyhyt huomautus'),
+  },
+  {
+    name: 'duplicate',
+    nameFi: 'kaksoiskappale',
+    kind: 'flag',
+    position: 'named',
+    label: L('Duplicates', 'Kaksoiskappaleet'),
+    description: L('Store even if it looks like one already reported', 'Tallenna, vaikka se näyttää jo raportoidulta'),
+  },
+];
 
 /**
- * The checks that do not depend on the day. A date in the future ('date.future') is checked
- * after the schema, against the `today` passed in, so the schemas can be built once.
+ * The same fields as `/edit` takes them: all by name, none required or defaulted; an empty
+ * value clears an optional one (not the date, which every outcome has).
  */
-const checks: Record<string, Check> = {
-  goal: () => null,
-  title: (v) => (charLength(v) >= 2 && charLength(v) <= 200 ? null : 'title.length'),
-  party: () => null,
-  date: (v) => (!isRealDate(v) ? 'date.invalid' : v < PERIOD_START ? 'date.early' : null),
-  link: (v) => (/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v) && URL.canParse(v) ? null : 'link.invalid'),
-  'business-id': (v) => (normaliseBusinessId(v) === null ? 'business-id.format' : isValidBusinessId(v) ? null : 'business-id.check'),
-  note: (v) => (charLength(v) <= 2000 ? null : 'note.length'),
-  duplicate: (v) => (v.toLowerCase() === 'ok' ? null : 'duplicate.value'),
-};
+export const EDITABLE_ARGS: readonly ArgSpec[] = OUTCOME_ARGS.map(({ required, default: _default, ...a }) => ({
+  ...a,
+  position: 'named' as const,
+  clearable: !required && a.kind !== 'date' && a.kind !== 'flag',
+}));
 
-/** The validated fields; each present only when given. */
-export interface CleanFields {
-  goal?: string;
-  title?: string;
-  party?: string;
-  date?: string;
-  link?: string;
-  'business-id'?: string;
-  note?: string;
-  duplicate?: string;
-}
-
-/** Builds the strict zod schema; `clearable` fields may be given empty (meaning "clear it"). */
-function buildSchema(clearable: boolean) {
-  const field = (name: string) =>
-    z
-      .string()
-      .transform((s) => s.trim())
-      .superRefine((v, ctx) => {
-        if (v === '') {
-          if (name === 'title') ctx.addIssue({ code: 'custom', message: 'title.length' });
-          else if (!clearable || name === 'title' || name === 'goal' || name === 'date') ctx.addIssue({ code: 'custom', message: 'empty' });
-          return;
-        }
-        const code = checks[name]!(v);
-        if (code) ctx.addIssue({ code: 'custom', message: code });
-      })
-      .optional();
-  return z.strictObject(Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, field(f)])) as Record<(typeof OUTCOME_FIELDS)[number], ReturnType<typeof field>>);
-}
-
-const DATE_INDEX = OUTCOME_FIELDS.indexOf('date');
+/** The validated fields; each present only when given (or defaulted). */
+export type CleanFields = Partial<Record<string, string>>;
 
 /**
- * Built once per variant: building a zod schema costs more than using it. Built on first use,
- * not at import, so that `ask` and the console's questions do not build them.
- */
-const schemas: { report?: ReturnType<typeof buildSchema>; edit?: ReturnType<typeof buildSchema> } = {};
-
-/**
- * Validates fields typed by a user. With `clearable`, an empty value clears an optional field
- * (returned as ''), as `/edit` allows; `/report` treats every empty value as a mistake.
+ * Checks the format of outcome fields typed by a user (goal and party are only resolved
+ * against the knowledge base by the commands' own validation). With `clearable`, an empty
+ * value clears an optional field (returned as ''), as `/edit` allows.
  */
 export function validateFields(input: Record<string, string>, today: string, clearable = false): { ok: true; fields: CleanFields } | { ok: false; problems: FieldProblem[] } {
-  const schema = clearable ? (schemas.edit ??= buildSchema(true)) : (schemas.report ??= buildSchema(false));
-  const result = schema.safeParse(input);
-  // The schema passed the date unless it is not a real date or too early; only then can it be in the future.
-  const rawDate = typeof input.date === 'string' ? input.date.trim() : '';
-  const future = rawDate !== '' && isRealDate(rawDate) && rawDate >= PERIOD_START && rawDate > today;
-  if (result.success && !future) {
-    const fields = Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined)) as CleanFields;
-    if (fields['business-id']) fields['business-id'] = normaliseBusinessId(fields['business-id'])!;
-    return { ok: true, fields };
-  }
-  const problems: FieldProblem[] = [];
-  const issues = result.success ? [] : result.error.issues;
-  let futurePending = future;
-  for (const issue of issues) {
-    // Keep the schema's order (fields in OUTCOME_FIELDS order, then unknown keys): the
-    // future date goes where the date field's own check would have put it.
-    if (futurePending && (issue.code === 'unrecognized_keys' || OUTCOME_FIELDS.indexOf(String(issue.path[0] ?? '') as (typeof OUTCOME_FIELDS)[number]) > DATE_INDEX)) {
-      problems.push({ field: 'date', code: 'date.future', value: rawDate });
-      futurePending = false;
-    }
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push({ field: key, code: 'unknown-field', allowed: OUTCOME_FIELDS.filter((f) => f !== 'goal' || clearable).map(String) });
-      continue;
-    }
-    const field = String(issue.path[0] ?? '');
-    const value = (input[field] ?? '').trim();
-    const code = issue.message as FieldProblem['code'];
-    problems.push({ field, code, value: code === 'title.length' ? String(charLength(value)) : value });
-  }
-  if (futurePending) problems.push({ field: 'date', code: 'date.future', value: rawDate });
-  return { ok: false, problems };
+  const r = validateRecord({ args: clearable ? EDITABLE_ARGS : OUTCOME_ARGS }, input, { today });
+  return r.ok ? { ok: true, fields: r.values } : r;
 }

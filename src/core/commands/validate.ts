@@ -1,0 +1,146 @@
+/**
+ * Checks a record of argument name → text against a command's spec: the one place where an
+ * argument's kind, limits and choices are enforced. The dispatcher calls it for typed
+ * commands, forms and Discord options alike (they all arrive as text); an import can call it
+ * on each row. Returns the clean values, or one `FieldProblem` per bad field (never throws
+ * for user input).
+ */
+import type { KnowledgeBase } from '../knowledge/schema.js';
+import type { FieldProblem } from '../outcomes/field-messages.js';
+import { isRealDate } from '../outcomes/dates.js';
+import { isValidBusinessId, normaliseBusinessId } from '../outcomes/business-id.js';
+import { charLength } from '../outcomes/normalise.js';
+import { isIdentity } from '../outcomes/identity.js';
+import { resolveGoal, resolveParty } from '../outcomes/resolve.js';
+import { applies, argFor, type ArgSpec, type Choice, type CommandSpec } from './spec.js';
+import { namedKeys } from './bind.js';
+
+/** What the checks need to know besides the text. */
+export interface CheckEnv {
+  /** Today in BOT_TIMEZONE (YYYY-MM-DD): the default date, and the end of "not in the future". */
+  today: string;
+  /** Goals and parties are resolved against it; without it they are only checked for presence. */
+  kb?: KnowledgeBase;
+}
+
+/** Clean values by argument name (defaults applied), or the problems. */
+export type Validation =
+  | { ok: true; values: Record<string, string>; /** name → what was typed, where a close match was taken. */ corrected: Record<string, string> }
+  | { ok: false; problems: FieldProblem[] };
+
+type Checked = { ok: true; value: string; corrected?: string } | { ok: false; problem: FieldProblem };
+
+const fail = (field: string, code: FieldProblem['code'], extra: Omit<FieldProblem, 'field' | 'code'> = {}): Checked => ({ ok: false, problem: { field, code, ...extra } });
+const LINK = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
+
+/** A length outside `limits` (counted as people count characters), or null. */
+function lengthProblem(arg: ArgSpec, v: string): Checked | null {
+  const n = charLength(v);
+  const { minLength = 0, maxLength = Infinity } = arg.limits ?? {};
+  if (n >= minLength && n <= maxLength) return null;
+  const limits = { min: arg.limits?.minLength, max: arg.limits?.maxLength };
+  return fail(arg.name, arg.lengthCode ?? (n < minLength ? 'too-short' : 'too-long'), { value: String(n), ...Object.fromEntries(Object.entries(limits).filter(([, x]) => x !== undefined)) });
+}
+
+/** The fixed choice a text names (its value or an alias, any case). */
+export function choiceFor(choices: readonly Choice[], text: string): Choice | undefined {
+  const t = text.trim().toLowerCase();
+  return choices.find((c) => c.value === t || (c.aliases ?? []).includes(t));
+}
+
+/** Checks one non-empty value by its kind. */
+function checkKind(arg: ArgSpec, v: string, env: CheckEnv): Checked {
+  const { name } = arg;
+  switch (arg.kind) {
+    case 'text':
+    case 'word':
+      return lengthProblem(arg, v) ?? { ok: true, value: v };
+    case 'integer': {
+      const n = /^\d{1,12}$/.test(v) ? Number(v) : NaN;
+      const { min = -Infinity, max = Infinity } = arg.limits ?? {};
+      return Number.isInteger(n) && n >= min && n <= max ? { ok: true, value: String(n) } : fail(name, arg.invalidCode ?? 'integer.invalid', { value: v });
+    }
+    case 'outcome-id': {
+      const m = /^#?(\d{1,12})$/.exec(v);
+      return m ? { ok: true, value: String(Number(m[1])) } : fail(name, 'id.invalid', { value: v });
+    }
+    case 'date': {
+      const d = v.toLowerCase() === 'today' ? env.today : v;
+      if (!isRealDate(d)) return fail(name, 'date.invalid', { value: v });
+      if (arg.dates?.earliest && d < arg.dates.earliest) return fail(name, 'date.early', { value: d });
+      if (arg.dates?.notAfterToday && d > env.today) return fail(name, 'date.future', { value: d });
+      return { ok: true, value: d };
+    }
+    case 'url':
+      return LINK.test(v) && URL.canParse(v) ? (lengthProblem(arg, v) ?? { ok: true, value: v }) : fail(name, 'link.invalid', { value: v });
+    case 'business-id': {
+      const id = normaliseBusinessId(v);
+      if (id === null) return fail(name, 'business-id.format', { value: v });
+      return isValidBusinessId(v) ? { ok: true, value: id } : fail(name, 'business-id.check', { value: v });
+    }
+    case 'user':
+      return isIdentity(v) ? { ok: true, value: v } : fail(name, 'user.invalid', { value: v });
+    case 'flag':
+      return v.toLowerCase() === 'ok' ? { ok: true, value: 'ok' } : fail(name, 'flag.value', { value: v });
+    case 'choice':
+      return checkChoice(arg, v, env);
+  }
+}
+
+function checkChoice(arg: ArgSpec, v: string, env: CheckEnv): Checked {
+  const source = arg.choices ?? [];
+  if (source === 'goals' || source === 'parties') {
+    if (!env.kb) return { ok: true, value: v };
+    const found = source === 'goals' ? resolveGoal(env.kb, v) : resolveParty(env.kb, v);
+    if (found.ok) return { ok: true, value: found.value.id, ...(found.corrected ? { corrected: v } : {}) };
+    return fail(arg.name, source === 'goals' ? 'unknown-goal' : 'unknown-party', { value: v, suggestions: found.suggestions });
+  }
+  const choice = choiceFor(source, v);
+  return choice ? { ok: true, value: choice.value } : fail(arg.name, arg.invalidCode ?? 'choice.invalid', { value: v, allowed: source.map((c) => c.value) });
+}
+
+/** Checks one argument's text (undefined when not given). Returns null for "absent, and fine". */
+function checkArg(arg: ArgSpec, text: string | undefined, env: CheckEnv): Checked | null {
+  if (text === undefined) {
+    if (arg.default !== undefined) return checkKind(arg, arg.default, env);
+    if (!arg.required) return null;
+    // A missing text is an empty one: its length message says what is needed.
+    return arg.lengthCode ? lengthProblem(arg, '') : fail(arg.name, 'missing');
+  }
+  const v = text.trim();
+  if (v === '') {
+    if (arg.clearable) return { ok: true, value: '' };
+    return (arg.kind === 'text' || arg.kind === 'word') && arg.limits?.minLength ? lengthProblem(arg, v) : fail(arg.name, 'empty');
+  }
+  return checkKind(arg, v, env);
+}
+
+/**
+ * Validates a record by `spec`: keys may be argument names or key aliases (unknown keys are
+ * problems), each value is checked by its argument's kind, defaults fill what is absent.
+ * Problems come in the spec's order, then unknown keys.
+ */
+export function validateRecord(spec: Pick<CommandSpec, 'args'>, input: Readonly<Record<string, string>>, env: CheckEnv): Validation {
+  const texts: Record<string, string> = {};
+  const unknown: FieldProblem[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    const arg = argFor(spec, key);
+    if (arg) texts[arg.name] = value;
+    else unknown.push({ field: key, code: 'unknown-field', allowed: namedKeys(spec) });
+  }
+  const values: Record<string, string> = {};
+  const corrected: Record<string, string> = {};
+  const problems: FieldProblem[] = [];
+  for (const arg of spec.args) {
+    if (!applies(spec, arg, texts)) continue;
+    const checked = checkArg(arg, texts[arg.name], env);
+    if (checked === null) continue;
+    if (!checked.ok) problems.push(checked.problem);
+    else {
+      values[arg.name] = checked.value;
+      if (checked.corrected !== undefined) corrected[arg.name] = checked.corrected;
+    }
+  }
+  problems.push(...unknown);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, values, corrected };
+}

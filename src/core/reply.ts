@@ -77,6 +77,11 @@ export interface Reply {
    * shows `text` as its error and stays open).
    */
   silent?: true;
+  /**
+   * Set when the answer can be rated: adapters show 👍/👎 and turn a click into
+   * `/feedback <ref> up|down`.
+   */
+  feedbackRef?: string;
 }
 
 /** Builds a reply with sensible defaults. */

@@ -9,6 +9,7 @@ import type { KnowledgeBase } from './knowledge/schema.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { buildAnswerer, type Answerer } from './answer/answerer.js';
 import type { Store } from '../store/store.js';
+import type { ShownAnswers } from './feedback/shown-answers.js';
 
 /** Holds the current knowledge base and its index; `reload()` swaps both atomically. */
 export class KnowledgeHolder {
@@ -47,4 +48,6 @@ export interface Services {
   /** The clock; tests replace it. */
   now: () => Date;
   log: Logger;
+  /** Answers recently shown, for the 👍/👎 votes on them. */
+  shown: ShownAnswers;
 }

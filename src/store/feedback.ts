@@ -1,7 +1,7 @@
 /**
- * 👍/👎 feedback on answers, kept to improve the knowledge base. The table is created on first
- * use (`CREATE TABLE IF NOT EXISTS`) rather than by a numbered migration, so it can be added
- * without touching the shared migration list; a later migration may adopt it unchanged.
+ * 👍/👎 feedback on answers, kept to improve the knowledge base. The table is made by
+ * migration 4 (`migrations.ts`), which also adopts the rows of the table earlier versions
+ * created on first use. Written by the core's `/feedback` command, never by an adapter.
  */
 import type { Store } from './store.js';
 import { stmt } from './statements.js';
@@ -26,30 +26,11 @@ export interface FeedbackRow extends FeedbackInput {
   id: number;
 }
 
-const created = new WeakSet<object>();
-
-function ensureTable(store: Store): void {
-  if (created.has(store.db)) return;
-  store.db.exec(`CREATE TABLE IF NOT EXISTS feedback (
-    id INTEGER PRIMARY KEY,
-    answer_ref TEXT NOT NULL,
-    user_id TEXT NOT NULL,
-    vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
-    question TEXT,
-    answer TEXT,
-    platform TEXT NOT NULL,
-    at TEXT NOT NULL,
-    UNIQUE (answer_ref, user_id)
-  )`);
-  created.add(store.db);
-}
-
 /**
  * Records a vote. A second click by the same user on the same answer replaces their vote
  * (changing one's mind is allowed; clicking twice does not count twice).
  */
 export function recordFeedback(store: Store, input: FeedbackInput): void {
-  ensureTable(store);
   stmt(store,
       `INSERT INTO feedback (answer_ref, user_id, vote, question, answer, platform, at)
        VALUES (@answerRef, @user, @vote, @question, @answer, @platform, @at)
@@ -61,7 +42,6 @@ export function recordFeedback(store: Store, input: FeedbackInput): void {
 
 /** Every vote, oldest first. */
 export function listFeedback(store: Store): FeedbackRow[] {
-  ensureTable(store);
   return stmt(store, 'SELECT id, answer_ref AS answerRef, user_id AS user, vote, question, answer, platform, at FROM feedback ORDER BY id')
     .all() as FeedbackRow[];
 }

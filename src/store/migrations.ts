@@ -165,6 +165,42 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 5,
+    description: '👍/👎 feedback on answers, adopting the table earlier versions created on first use',
+    sql: `
+      -- Earlier versions created this table on first use (not STRICT); make sure it exists so
+      -- its rows can be copied, whether or not anyone ever voted.
+      CREATE TABLE IF NOT EXISTS feedback (
+        id INTEGER PRIMARY KEY,
+        answer_ref TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        question TEXT,
+        answer TEXT,
+        platform TEXT NOT NULL,
+        at TEXT NOT NULL,
+        UNIQUE (answer_ref, user_id)
+      );
+      -- One vote per user and answer; a second click replaces the first.
+      CREATE TABLE feedback_v4 (
+        id         INTEGER PRIMARY KEY,
+        answer_ref TEXT NOT NULL,
+        user_id    TEXT NOT NULL,
+        vote       TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        question   TEXT,
+        answer     TEXT,
+        platform   TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        UNIQUE (answer_ref, user_id)
+      ) STRICT;
+      INSERT INTO feedback_v4 (id, answer_ref, user_id, vote, question, answer, platform, at)
+        SELECT id, CAST(answer_ref AS TEXT), CAST(user_id AS TEXT), vote, CAST(question AS TEXT), CAST(answer AS TEXT), CAST(platform AS TEXT), CAST(at AS TEXT) FROM feedback;
+      DROP TABLE feedback;
+      ALTER TABLE feedback_v4 RENAME TO feedback;
+      CREATE INDEX feedback_at ON feedback (at);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

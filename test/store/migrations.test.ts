@@ -6,6 +6,7 @@ import { migrations, latestVersion } from '../../src/store/migrations.js';
 import { openStore, StoreError } from '../../src/store/store.js';
 import { insertOutcome, listOutcomes } from '../../src/store/outcomes.js';
 import { goalCounts, goalStats } from '../../src/store/progress.js';
+import { listFeedback, recordFeedback } from '../../src/store/feedback.js';
 import { fields } from '../helpers/store.js';
 import { tempDbPath } from '../helpers/temp.js';
 
@@ -62,6 +63,36 @@ describe('opening the store', () => {
     expect(goalCounts(store, 'companies').counted).toBe(3);
     expect(goalStats(store, 'companies').byParty).toEqual([{ partyId: 'KAMK', count: 3 }]);
     expect(goalStats(store, 'companies').byYear).toEqual([{ year: 2024, count: 3 }]);
+    store.close();
+  });
+
+  it('adopts the feedback table earlier versions created on first use, keeping its votes', () => {
+    // A file as version 3 left it, after a 👍 created the table outside the migrations.
+    const v3File = tempDbPath();
+    mkdirSync(path.dirname(v3File), { recursive: true });
+    const v3 = new Database(v3File);
+    for (const m of migrations.filter((x) => x.version <= 3)) v3.exec(m.sql);
+    v3.pragma('user_version = 3');
+    v3.exec(`CREATE TABLE IF NOT EXISTS feedback (
+      id INTEGER PRIMARY KEY, answer_ref TEXT NOT NULL, user_id TEXT NOT NULL, vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+      question TEXT, answer TEXT, platform TEXT NOT NULL, at TEXT NOT NULL, UNIQUE (answer_ref, user_id))`);
+    v3.exec("INSERT INTO feedback (answer_ref, user_id, vote, question, answer, platform, at) VALUES ('abc123', 'slack:U1', 'up', 'who?', 'KAMK', 'slack', '2025-01-01T00:00:00.000Z')");
+    v3.close();
+
+    const store = openStore(v3File);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(listFeedback(store)).toEqual([{ id: 1, answerRef: 'abc123', user: 'slack:U1', vote: 'up', question: 'who?', answer: 'KAMK', platform: 'slack', at: '2025-01-01T00:00:00.000Z' }]);
+    expect(String(store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'feedback'").pluck().get())).toMatch(/STRICT/);
+    // A second vote by the same user on the same answer replaces the first.
+    recordFeedback(store, { answerRef: 'abc123', user: 'slack:U1', vote: 'down', question: null, answer: null, platform: 'slack', at: '2025-01-02T00:00:00.000Z' });
+    expect(listFeedback(store)).toMatchObject([{ vote: 'down', question: 'who?' }]);
+    store.close();
+  });
+
+  it('makes the feedback table on a new database too', () => {
+    const store = openStore(tempDbPath());
+    recordFeedback(store, { answerRef: 'r1', user: 'discord:1', vote: 'up', question: 'q', answer: 'a', platform: 'discord', at: '2025-01-01T00:00:00.000Z' });
+    expect(listFeedback(store)).toHaveLength(1);
     store.close();
   });
 

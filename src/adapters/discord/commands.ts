@@ -1,8 +1,8 @@
 /**
- * The Discord slash commands: one table that says, per command, which options Discord shows
- * (with Finnish localisations) and how each option goes into the core's text grammar
- * (`/report companies "Acme Oy" party=KAMK`). Registration bodies and the inbound
- * translation are both derived from it, so they cannot drift apart.
+ * The Discord slash commands, built from the core's command specs: every command that is
+ * typed (not the button-only ones) with one option per argument, Finnish localisations, the
+ * goals as choices, long lists as autocomplete. Incoming option values go back into the
+ * core's text grammar through the same specs (`to-text.ts`), so they cannot drift apart.
  */
 import {
   ApplicationCommandOptionType,
@@ -13,255 +13,77 @@ import {
   type APIApplicationCommandOptionChoice,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Localized } from '../../core/reply.js';
 import type { KnowledgeBase } from '../../core/knowledge/schema.js';
+import { commands, findCommand } from '../../core/commands/index.js';
+import type { Command } from '../../core/commands/types.js';
+import type { ArgSpec } from '../../core/commands/spec.js';
+import { choiceItems } from '../../core/commands/choices.js';
 import { clip } from '../../core/i18n.js';
 import { LIMITS } from './limits.js';
 
-/** Where an option's value goes in the core command line. */
-export type OptionPlacement =
-  /** The whole text (for `/ask`). */
-  | 'text'
-  /** The next positional word, quoted when needed. */
-  | 'positional'
-  /** `key=value`. */
-  | 'named'
-  /** A boolean that adds `key=ok` when true. */
-  | 'flag';
-
-export interface OptionSpec {
-  /** The option name (also the `key` of a named value). */
-  name: string;
-  /** The option name Finnish clients see (lower case, no spaces). */
-  fi: string;
-  description: Localized;
-  type: 'string' | 'integer' | 'boolean' | 'user';
-  required?: boolean;
-  /** Static choices, or `goals` for the knowledge base's goals. */
-  choices?: 'goals' | { value: string; name: Localized }[];
-  /** Suggestions while typing; `parties` from the knowledge base. */
-  autocomplete?: 'parties';
-  maxLength?: number;
-  placement: OptionPlacement;
+/** The commands Discord shows: everything typed, in the core's table order. */
+export function slashCommands(): Command[] {
+  return commands.filter((c) => !c.hidden);
 }
 
-export interface CommandSpec {
-  name: string;
-  description: Localized;
-  options: OptionSpec[];
-  /**
-   * The reply is likely private (exports, admin actions): when the answer is slow, the
-   * "thinking…" placeholder is made ephemeral from the start.
-   */
-  privateHint?: boolean;
+/** A registered command by its (English) name, as interactions carry it. */
+export function slashCommand(name: string): Command | undefined {
+  const c = findCommand(name);
+  return c && !c.hidden && c.name === name ? c : undefined;
 }
 
-const L = (en: string, fi: string): Localized => ({ en, fi });
-
-const goal = (placement: OptionPlacement, description = L('Goal', 'Tavoite')): OptionSpec => ({
-  name: 'goal',
-  fi: 'tavoite',
-  description,
-  type: 'string',
-  choices: 'goals',
-  placement,
-});
-const party = (placement: OptionPlacement): OptionSpec => ({
-  name: 'party',
-  fi: 'osapuoli',
-  description: L('Party of the agreement (start typing)', 'Sopimuksen osapuoli (aloita kirjoittamaan)'),
-  type: 'string',
-  autocomplete: 'parties',
-  placement,
-});
-const outcomeId: OptionSpec = { name: 'id', fi: 'numero', description: L('Outcome number', 'Tuloksen numero'), type: 'integer', required: true, placement: 'positional' };
-
-/** The fields of an outcome, as named options (for /report after goal and title, and /edit). */
-const outcomeFields: OptionSpec[] = [
-  { name: 'date', fi: 'päivämäärä', description: L('Date it happened, YYYY-MM-DD (default today)', 'Päivämäärä VVVV-KK-PP (oletus tänään)'), type: 'string', maxLength: 10, placement: 'named' },
-  { name: 'link', fi: 'linkki', description: L('Evidence link (https://…)', 'Linkki näyttöön (https://…)'), type: 'string', maxLength: 500, placement: 'named' },
-  { name: 'business-id', fi: 'y-tunnus', description: L('Finnish Business ID (Y-tunnus) of a company', 'Yrityksen Y-tunnus'), type: 'string', maxLength: 9, placement: 'named' },
-  { name: 'note', fi: 'huomautus', description: L('A short note', 'Lyhyt huomautus'), type: 'string', maxLength: 1000, placement: 'named' },
-];
-
-const title = (placement: OptionPlacement): OptionSpec => ({
-  name: 'title',
-  fi: 'otsikko',
-  description: L('Name of the company, technology, service…', 'Yrityksen, teknologian, palvelun… nimi'),
-  type: 'string',
-  maxLength: 200,
-  placement,
-});
-
-const roleChoices = [
-  { value: 'reporter', name: L('reporter', 'raportoija') },
-  { value: 'admin', name: L('admin', 'ylläpitäjä') },
-];
-const user: OptionSpec = { name: 'user', fi: 'käyttäjä', description: L('The user', 'Käyttäjä'), type: 'user', required: true, placement: 'positional' };
-const role: OptionSpec = { name: 'role', fi: 'rooli', description: L('The role', 'Rooli'), type: 'string', required: true, choices: roleChoices, placement: 'positional' };
-
-/** Every slash command the bot registers. */
-export const COMMAND_SPECS: CommandSpec[] = [
-  {
-    name: 'ask',
-    description: L('Ask a question about the agreement', 'Kysy sopimuksesta'),
-    options: [{ name: 'question', fi: 'kysymys', description: L('Your question', 'Kysymyksesi'), type: 'string', required: true, maxLength: 1000, placement: 'text' }],
-  },
-  {
-    name: 'progress',
-    description: L('Progress towards the goals', 'Tavoitteiden edistyminen'),
-    options: [goal('positional', L('One goal (all when empty)', 'Yksi tavoite (tyhjä = kaikki)'))],
-  },
-  {
-    name: 'report',
-    description: L('Report an outcome (without options: a form)', 'Ilmoita tulos (ilman valintoja: lomake)'),
-    options: [
-      goal('positional', L('Which goal the outcome counts for', 'Mihin tavoitteeseen tulos lasketaan')),
-      title('positional'),
-      party('named'),
-      ...outcomeFields,
-      { name: 'duplicate', fi: 'kaksoiskappale', description: L('Store even if it looks like a duplicate', 'Tallenna, vaikka se näyttää kaksoiskappaleelta'), type: 'boolean', placement: 'flag' },
-    ],
-  },
-  {
-    name: 'outcomes',
-    description: L('List reported outcomes', 'Listaa ilmoitetut tulokset'),
-    options: [
-      goal('positional'),
-      party('named'),
-      { name: 'year', fi: 'vuosi', description: L('Year', 'Vuosi'), type: 'integer', placement: 'named' },
-      {
-        name: 'status',
-        fi: 'tila',
-        description: L('Status', 'Tila'),
-        type: 'string',
-        choices: [
-          { value: 'reported', name: L('reported', 'ilmoitettu') },
-          { value: 'verified', name: L('verified', 'vahvistettu') },
-          { value: 'retracted', name: L('retracted', 'peruttu') },
-        ],
-        placement: 'named',
-      },
-    ],
-  },
-  {
-    name: 'edit',
-    description: L('Edit an outcome', 'Muokkaa tulosta'),
-    options: [outcomeId, goal('named'), title('named'), party('named'), ...outcomeFields],
-    privateHint: true,
-  },
-  {
-    name: 'retract',
-    description: L('Retract an outcome (a reason is required)', 'Peru tulos (syy on pakollinen)'),
-    options: [outcomeId, { name: 'reason', fi: 'syy', description: L('Why it is retracted', 'Miksi tulos perutaan'), type: 'string', required: true, maxLength: 500, placement: 'named' }],
-    privateHint: true,
-  },
-  { name: 'verify', description: L('Verify an outcome (admin)', 'Vahvista tulos (ylläpitäjä)'), options: [outcomeId], privateHint: true },
-  { name: 'grant', description: L('Give a user a role (admin)', 'Anna käyttäjälle rooli (ylläpitäjä)'), options: [user, role], privateHint: true },
-  { name: 'revoke', description: L('Take a role from a user (admin)', 'Poista käyttäjältä rooli (ylläpitäjä)'), options: [user, role], privateHint: true },
-  {
-    name: 'export',
-    description: L('All outcomes as a file (admin)', 'Kaikki tulokset tiedostona (ylläpitäjä)'),
-    options: [
-      {
-        name: 'format',
-        fi: 'muoto',
-        description: L('File format', 'Tiedostomuoto'),
-        type: 'string',
-        choices: [
-          { value: 'csv', name: L('CSV (spreadsheet)', 'CSV (taulukko)') },
-          { value: 'json', name: L('JSON', 'JSON') },
-        ],
-        placement: 'positional',
-      },
-    ],
-    privateHint: true,
-  },
-  {
-    name: 'digest',
-    description: L('The weekly progress digest: preview it, or subscribe this channel (admin)', 'Viikkokooste: esikatsele tai tilaa tälle kanavalle (ylläpitäjä)'),
-    options: [
-      {
-        name: 'action',
-        fi: 'toiminto',
-        description: L('What to do', 'Mitä tehdään'),
-        type: 'string',
-        required: true,
-        choices: [
-          { value: 'preview', name: L('preview', 'esikatselu') },
-          { value: 'subscribe', name: L('subscribe this channel', 'tilaa tälle kanavalle') },
-          { value: 'unsubscribe', name: L('unsubscribe this channel', 'peru kanavan tilaus') },
-        ],
-        placement: 'positional',
-      },
-      {
-        name: 'language',
-        fi: 'kieli',
-        description: L('Digest language when subscribing', 'Koosteen kieli tilattaessa'),
-        type: 'string',
-        choices: [
-          { value: 'en', name: L('English', 'englanti') },
-          { value: 'fi', name: L('Finnish', 'suomi') },
-          { value: 'both', name: L('both', 'molemmat') },
-        ],
-        placement: 'positional',
-      },
-    ],
-    privateHint: true,
-  },
-  { name: 'help', description: L('What the bot can do', 'Mitä botti osaa'), options: [] },
-];
-
-/** Finds a command spec by its (English) name, as interactions carry it. */
-export function findSpec(name: string): CommandSpec | undefined {
-  return COMMAND_SPECS.find((c) => c.name === name);
+/** The choices of an argument, localised, when Discord should list them (not for typeahead lists). */
+function choicesOf(arg: ArgSpec, kb: KnowledgeBase): APIApplicationCommandOptionChoice<string>[] | undefined {
+  if (arg.kind !== 'choice' || !arg.choices || arg.typeahead) return undefined;
+  const fi = new Map(choiceItems(kb, arg.choices, 'fi').map((c) => [c.value, c.label]));
+  return choiceItems(kb, arg.choices, 'en')
+    .slice(0, LIMITS.choices)
+    .map((c) => ({ name: clip(c.label, LIMITS.choiceName), name_localizations: { fi: clip(fi.get(c.value) ?? c.label, LIMITS.choiceName) }, value: c.value }));
 }
 
-const TYPES = {
-  string: ApplicationCommandOptionType.String,
-  integer: ApplicationCommandOptionType.Integer,
-  boolean: ApplicationCommandOptionType.Boolean,
-  user: ApplicationCommandOptionType.User,
-} as const;
-
-
-/** The goal choices from the knowledge base, localised. */
-export function goalChoices(kb: KnowledgeBase): APIApplicationCommandOptionChoice<string>[] {
-  return kb.goals.slice(0, LIMITS.choices).map((g) => ({
-    name: clip(g.name.en, LIMITS.choiceName),
-    name_localizations: { fi: clip(g.name.fi, LIMITS.choiceName) },
-    value: g.id,
-  }));
+/** One argument as a Discord option. */
+function optionOf(command: Command, arg: ArgSpec, kb: KnowledgeBase): APIApplicationCommandOption {
+  const base = {
+    name: arg.name,
+    name_localizations: { fi: arg.nameFi },
+    description: clip(arg.description.en, LIMITS.commandDescription),
+    description_localizations: { fi: clip(arg.description.fi, LIMITS.commandDescription) },
+    // A command with a form opens it for whatever is missing, so Discord must not insist.
+    required: Boolean(arg.required) && arg.default === undefined && !command.form,
+  };
+  const min = arg.limits?.min ?? (arg.kind === 'outcome-id' ? 1 : undefined);
+  switch (arg.kind) {
+    case 'integer':
+    case 'outcome-id':
+      return { ...base, type: ApplicationCommandOptionType.Integer, ...(min !== undefined ? { min_value: min } : {}), ...(arg.limits?.max !== undefined ? { max_value: arg.limits.max } : {}) };
+    case 'flag':
+      return { ...base, type: ApplicationCommandOptionType.Boolean };
+    case 'user':
+      return { ...base, type: ApplicationCommandOptionType.User };
+    default: {
+      const maxLength = arg.limits?.maxLength !== undefined ? { max_length: Math.min(arg.limits.maxLength, LIMITS.optionMaxLength) } : {};
+      if (arg.typeahead) return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true, ...maxLength };
+      const choices = choicesOf(arg, kb);
+      return { ...base, type: ApplicationCommandOptionType.String, ...(choices ? { choices } : {}), ...maxLength };
+    }
+  }
 }
 
 /** The registration body for every command (what `discord register` PUTs). */
 export function buildCommandBodies(kb: KnowledgeBase): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return COMMAND_SPECS.map((spec) => ({
+  return slashCommands().map((c) => ({
     type: ApplicationCommandType.ChatInput,
     // Command names stay English in both languages: the core's help and the docs say
     // `/report` in Finnish too, so a localised `/raportoi` would contradict them.
-    name: spec.name,
-    description: spec.description.en,
-    description_localizations: { fi: spec.description.fi },
+    name: c.name,
+    description: clip(c.summary.en, LIMITS.commandDescription),
+    description_localizations: { fi: clip(c.summary.fi, LIMITS.commandDescription) },
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     integration_types: [ApplicationIntegrationType.GuildInstall],
-    options: spec.options.map((o): APIApplicationCommandOption => {
-      const base = {
-        name: o.name,
-        name_localizations: { fi: o.fi },
-        description: o.description.en,
-        description_localizations: { fi: o.description.fi },
-        required: o.required ?? false,
-      };
-      if (o.type === 'string') {
-        const choices = o.choices === 'goals' ? goalChoices(kb) : o.choices?.map((c) => ({ name: c.name.en, name_localizations: { fi: c.name.fi }, value: c.value }));
-        const length = o.maxLength ? { max_length: o.maxLength } : {};
-        if (o.autocomplete) return { ...base, type: TYPES.string, autocomplete: true, ...length };
-        return { ...base, type: TYPES.string, ...(choices ? { choices } : {}), ...length };
-      }
-      if (o.type === 'integer') return { ...base, type: TYPES.integer, min_value: o.name === 'year' ? 2000 : 1 };
-      if (o.type === 'boolean') return { ...base, type: TYPES.boolean };
-      return { ...base, type: TYPES.user };
-    }),
+    // Discord wants the required options first; the order among each kind stays the spec's.
+    options: [...c.args]
+      .map((a) => optionOf(c, a, kb))
+      .sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false))
+      .slice(0, LIMITS.options),
   }));
 }

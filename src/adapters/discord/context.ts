@@ -34,6 +34,7 @@ export function messageOptions(m: DiscordMessage) {
     content: m.content,
     embeds: m.embeds,
     files: m.files.map((f) => new AttachmentBuilder(f.data, { name: f.filename, ...(f.alt ? { description: f.alt } : {}) })),
+    ...(m.components ? { components: m.components } : {}),
     allowedMentions: NO_PINGS,
   };
 }

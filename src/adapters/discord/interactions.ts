@@ -1,29 +1,31 @@
 /**
- * Inbound interactions: slash commands, party autocomplete and the /report form. Each one is
- * turned into the core's text grammar, answered by `bot.handle()` and rendered as embeds.
+ * Inbound interactions: slash commands, autocomplete, command forms and the 👍/👎 buttons.
+ * Each one is turned into the core's text grammar, answered by `bot.handle()` and rendered.
  * An interaction is answered directly when the core is quick and deferred otherwise, so it
  * never expires; every failure reaches the user as an ephemeral apology with a reference.
  */
 import {
   MessageFlags,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { Inbound } from '../../core/bot.js';
 import type { Lang, Reply } from '../../core/reply.js';
-import { findSpec, type CommandSpec } from './commands.js';
-import { commandText, type OptionValue } from './to-text.js';
+import { findCommand } from '../../core/commands/index.js';
+import { slashCommand } from './commands.js';
+import { commandText, optionRecord, type OptionValue } from './to-text.js';
 import { conversationId, langFromLocale, platformRolesFor } from './identity.js';
-import { REPORT_MODAL_ID, reportModal, reportModalText } from './report-modal.js';
-import { renderReply } from './render.js';
+import { commandModal, formCommandText, FORM_ID_PREFIX } from './form.js';
+import { feedbackFromButton, renderReply } from './render.js';
 import { interactionOptions, isPrivate, messageOptions, NO_PINGS, type AdapterContext } from './context.js';
 import { guarded } from '../shared/failure.js';
 import { withinDeadline } from '../shared/deadline.js';
-import { partyChoices } from './autocomplete.js';
+import { suggestionsFor } from './autocomplete.js';
 
-type Answerable = ChatInputCommandInteraction | ModalSubmitInteraction;
+type Answerable = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
 
 /** Handles one interaction. Never throws: failures are logged and answered with an apology. */
 export async function onInteraction(ctx: AdapterContext, interaction: Interaction): Promise<void> {
@@ -36,7 +38,8 @@ export async function onInteraction(ctx: AdapterContext, interaction: Interactio
     async () => {
       if (interaction.isChatInputCommand()) await onCommand(ctx, interaction);
       else if (interaction.isAutocomplete()) await onAutocomplete(ctx, interaction);
-      else if (interaction.isModalSubmit() && interaction.customId === REPORT_MODAL_ID) await answer(ctx, interaction, reportModalText(interaction), false);
+      else if (interaction.isModalSubmit()) await onFormSubmit(ctx, interaction);
+      else if (interaction.isButton()) await onButton(ctx, interaction);
     },
     (apology) => tell(interaction, apology),
     { interactionId: interaction.id, user: `discord:${interaction.user.id}` },
@@ -52,27 +55,38 @@ function optionValues(interaction: ChatInputCommandInteraction): Map<string, Opt
 }
 
 async function onCommand(ctx: AdapterContext, interaction: ChatInputCommandInteraction): Promise<void> {
-  const spec: CommandSpec | undefined = findSpec(interaction.commandName);
+  const command = slashCommand(interaction.commandName);
   const lang = langFromLocale(interaction.locale) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
-  if (!spec) {
+  if (!command) {
     // A command registered by an older version of the bot: tell the user, privately.
     await interaction.reply({ content: lang === 'fi' ? 'Tätä komentoa ei enää ole. Kokeile /help.' : 'That command no longer exists. Try /help.', flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
     return;
   }
   const values = optionValues(interaction);
-  // Without goal and title, /report opens the form (pre-filled with anything given).
-  if (spec.name === 'report' && (!values.has('goal') || !values.has('title'))) {
-    await interaction.showModal(reportModal(ctx.app.services.knowledge.current, lang, values));
+  // A command with a form opens it when required options are missing (pre-filled with anything given).
+  if (command.form && command.args.some((a) => a.required && a.default === undefined && !values.has(a.name))) {
+    await interaction.showModal(commandModal(command, ctx.app.services.knowledge.current, lang, optionRecord(command, values)));
     return;
   }
-  await answer(ctx, interaction, commandText(spec, values), spec.privateHint ?? false);
+  await answer(ctx, interaction, commandText(command, values), command.private ?? false);
+}
+
+async function onFormSubmit(ctx: AdapterContext, interaction: ModalSubmitInteraction): Promise<void> {
+  const command = interaction.customId.startsWith(FORM_ID_PREFIX) ? findCommand(interaction.customId.slice(FORM_ID_PREFIX.length)) : undefined;
+  if (command?.form) await answer(ctx, interaction, formCommandText(command, interaction), false);
+}
+
+/** A 👍/👎 click is the core's business: it becomes `/feedback <ref> up|down` from the clicker. */
+async function onButton(ctx: AdapterContext, interaction: ButtonInteraction): Promise<void> {
+  const vote = feedbackFromButton(interaction.customId);
+  if (vote) await answer(ctx, interaction, `/feedback ${vote.ref} ${vote.vote}`, true);
 }
 
 async function onAutocomplete(ctx: AdapterContext, interaction: AutocompleteInteraction): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const lang = langFromLocale(interaction.locale) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
-  const choices = focused.name === 'party' ? partyChoices(ctx.app.services.knowledge.current, String(focused.value), lang) : [];
-  await interaction.respond(choices);
+  const command = slashCommand(interaction.commandName);
+  await interaction.respond(command ? suggestionsFor(command, focused.name, String(focused.value), ctx.app.services.knowledge.current, lang) : []);
 }
 
 /** The core's view of who asked, where. */

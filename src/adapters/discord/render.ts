@@ -8,7 +8,7 @@
  * content. Rejections (`ok: false`) are short and go out as plain content; everything else
  * as embeds.
  */
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Lang, Reply, ReplyFile } from '../../core/reply.js';
 import { progressBar } from '../../core/reply.js';
 import { clip } from '../../core/i18n.js';
@@ -40,6 +40,34 @@ export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
   files: ReplyFile[];
+  /** Buttons (👍/👎 under a rateable answer). */
+  components?: APIActionRowComponent<APIButtonComponent>[];
+}
+
+/** custom_id of a vote button: `kajaani:feedback:<up|down>:<ref>` (well within 100 characters). */
+const FEEDBACK_ID = /^kajaani:feedback:(up|down):([0-9a-f]{1,32})$/;
+
+const VOTES = {
+  up: { en: 'Helpful', fi: 'Hyödyllinen', emoji: '👍' },
+  down: { en: 'Not helpful', fi: 'Ei hyödyllinen', emoji: '👎' },
+} as const;
+
+/** The 👍/👎 buttons for an answer the core lets users rate. */
+export function feedbackButtons(ref: string, lang: Lang): APIActionRowComponent<APIButtonComponent> {
+  const button = (vote: 'up' | 'down'): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: clip(`kajaani:feedback:${vote}:${ref}`, LIMITS.customId),
+    label: clip(VOTES[vote][lang], LIMITS.buttonLabel),
+    emoji: { name: VOTES[vote].emoji },
+  });
+  return { type: ComponentType.ActionRow, components: [button('up'), button('down')] };
+}
+
+/** The vote a button's custom_id carries, if it is a vote button. */
+export function feedbackFromButton(customId: string): { vote: 'up' | 'down'; ref: string } | null {
+  const m = FEEDBACK_ID.exec(customId);
+  return m ? { vote: m[1] as 'up' | 'down', ref: m[2]! } : null;
 }
 
 const HEADINGS: Record<'sources' | 'suggestions', Record<Lang, string>> = {
@@ -182,6 +210,7 @@ export function renderReply(r: Reply): DiscordMessage[] {
     if (messages.length === 0) messages = [{ content: '…', embeds: [], files: [] }];
   }
   messages[0]!.files = r.files;
+  if (r.ok && r.feedbackRef) messages[messages.length - 1]!.components = [feedbackButtons(r.feedbackRef, r.lang)];
   return messages;
 }
 

@@ -1,62 +1,80 @@
 /**
- * Discord input → the core's text grammar. Slash-command options, modal fields and mention
- * text all become one line such as `/report companies "Acme Oy" party=KAMK`, so the core
- * validates Discord input exactly as it validates console input.
+ * Discord input → the core's text grammar. Slash-command options and form fields become one
+ * line such as `/report companies "Acme Oy" party=KAMK` through the core's `commandLine`, so
+ * the core validates Discord input exactly as it validates console input.
  */
-import type { CommandSpec } from './commands.js';
-import { quote } from '../../core/commands/parse.js';
+import type { Command } from '../../core/commands/types.js';
+import type { ArgSpec } from '../../core/commands/spec.js';
+import { argFor } from '../../core/commands/spec.js';
+import { commandLine } from '../../core/commands/line.js';
 
 /** An option value as Discord delivers it. */
 export type OptionValue = string | number | boolean;
 
-
-/** A question for the core: never a command, even when it starts with a slash. */
-export function questionText(text: string): string {
-  return text.replace(/^[\s/]+/, '').trim();
+/** One option value as the core's text: users become `discord:<id>`, a ticked flag `ok`. */
+function coreValue(arg: ArgSpec, v: OptionValue): string | undefined {
+  if (arg.kind === 'flag') return v === true ? 'ok' : undefined;
+  if (arg.kind === 'user') return `discord:${String(v)}`;
+  return String(v);
 }
 
-/**
- * Builds the core command line from a spec and the option values the user gave. Positional
- * values follow the spec's order, so `/report title:X goal:companies` still reads
- * `/report companies X`.
- */
-export function commandText(spec: CommandSpec, values: ReadonlyMap<string, OptionValue>): string {
-  const parts = [`/${spec.name}`];
-  for (const o of spec.options) {
-    const v = values.get(o.name);
-    if (v === undefined || v === '') continue;
-    if (o.placement === 'text') return questionText(String(v));
-    const text = o.type === 'user' ? `discord:${String(v)}` : String(v);
-    // `quote` keeps a value with "=" (a title "x=1") one positional token.
-    if (o.placement === 'positional') parts.push(quote(text));
-    else if (o.placement === 'named') parts.push(`${o.name}=${quote(text)}`);
-    else if (v === true) parts.push(`${o.name}=ok`);
+/** The core's record (argument → text) for the option values the user gave. */
+export function optionRecord(command: Command, values: ReadonlyMap<string, OptionValue>): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [name, v] of values) {
+    const arg = command.args.find((a) => a.name === name);
+    const text = arg ? coreValue(arg, v) : undefined;
+    if (arg && text !== undefined && text !== '') record[arg.name] = text;
   }
-  return parts.join(' ');
+  return record;
+}
+
+/** The core command line for a slash command's option values. */
+export function commandText(command: Command, values: ReadonlyMap<string, OptionValue>): string {
+  return commandLine(command, optionRecord(command, values));
 }
 
 /** A Finnish Business ID (Y-tunnus): seven digits, a dash, a check digit. */
 const BUSINESS_ID = /\b\d{7}-\d\b/;
 const URL = /\bhttps?:\/\/\S+/i;
+/** What a value of a kind looks like inside free text, for the kinds that can be recognised. */
+const RECOGNISED: Partial<Record<ArgSpec['kind'], RegExp>> = { url: URL, 'business-id': BUSINESS_ID };
 
 /**
- * Splits the report form's free "details" field into link, Business ID and note: a form
- * has room for five fields, so the three optional ones share one.
+ * Splits a form's shared "details" box into its arguments. Discord forms have room for five
+ * fields, so the optional ones beyond that share one box: a line `name: value` (or an alias)
+ * goes to that argument; a link and a Business ID are recognised anywhere; what is left is
+ * the free text (the first text argument of the box).
  */
-export function splitDetails(details: string): { link?: string; businessId?: string; note?: string } {
-  let rest = details;
-  const link = URL.exec(rest)?.[0];
-  if (link) rest = rest.replace(link, ' ');
-  const businessId = BUSINESS_ID.exec(rest)?.[0];
-  if (businessId) rest = rest.replace(businessId, ' ');
-  const note = rest.replace(/\s+/g, ' ').trim();
-  return { link, businessId, note: note === '' ? undefined : note };
+export function splitDetails(details: string, args: readonly ArgSpec[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const line of details.split(/\r?\n/)) {
+    const m = /^\s*([A-Za-z][\w-]*)\s*[:=]\s*(.*)$/.exec(line);
+    const arg = m ? argFor({ args }, m[1]!) : undefined;
+    if (arg && m![2]!.trim() !== '') out[arg.name] = m![2]!.trim();
+    else rest.push(line);
+  }
+  let text = rest.join('\n');
+  for (const arg of args) {
+    const re = RECOGNISED[arg.kind];
+    const found = re && out[arg.name] === undefined ? re.exec(text)?.[0] : undefined;
+    if (found) {
+      out[arg.name] = found;
+      text = text.replace(found, ' ');
+    }
+  }
+  const free = args.find((a) => a.kind === 'text');
+  const note = text.replace(/\s+/g, ' ').trim();
+  if (free && note !== '' && out[free.name] === undefined) out[free.name] = note;
+  return out;
 }
 
-/** Joins link, Business ID and note back into the details field (to pre-fill the form). */
-export function joinDetails(values: ReadonlyMap<string, OptionValue>): string {
-  return ['link', 'business-id', 'note']
-    .map((k) => values.get(k))
-    .filter((v): v is string => typeof v === 'string' && v !== '')
+/** The details box's text for values already given (to pre-fill the form): the inverse of `splitDetails`. */
+export function joinDetails(values: Readonly<Record<string, string>>, args: readonly ArgSpec[]): string {
+  const free = args.find((a) => a.kind === 'text');
+  return args
+    .filter((a) => values[a.name])
+    .map((a) => (RECOGNISED[a.kind] || a === free ? values[a.name]! : `${a.name}: ${values[a.name]!}`))
     .join('\n');
 }

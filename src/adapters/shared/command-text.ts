@@ -5,6 +5,7 @@
  * nothing at all asks for help.
  */
 import { findCommand } from '../../core/commands/index.js';
+import type { Command } from '../../core/commands/types.js';
 
 /** The line as the core should read it. */
 export function toCoreText(text: string): string {
@@ -15,8 +16,9 @@ export function toCoreText(text: string): string {
   return findCommand(first) !== undefined ? `/${t}` : t;
 }
 
-/** True for `/report` (or an alias) with nothing after it: where the platform can, a form opens instead. */
-export function isBareReport(coreText: string): boolean {
+/** A command that has a form, typed with nothing after it (`/report`): where the platform can, its form opens instead. */
+export function bareFormCommand(coreText: string): Command | undefined {
   const m = /^\/(\S+)$/.exec(coreText.trim());
-  return m !== null && findCommand(m[1]!)?.name === 'report';
+  const command = m ? findCommand(m[1]!) : undefined;
+  return command?.form ? command : undefined;
 }

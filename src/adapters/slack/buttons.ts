@@ -1,4 +1,4 @@
-/** The buttons under an answer: "Share in channel" and 👍/👎, each carrying the answer's reference. */
+/** The buttons under an answer: "Share in channel" and 👍/👎, each carrying a reference. */
 import type { Lang } from '../../core/reply.js';
 import type { KnownBlock } from './blocks.js';
 
@@ -13,14 +13,17 @@ const T = {
   notHelpful: { en: 'Not helpful', fi: 'Ei hyödyllinen' },
 } as const;
 
-/** An actions block with the requested buttons, or nothing when none is wanted. */
-export function answerActions(ref: string, lang: Lang, want: { share: boolean; feedback: boolean }): KnownBlock[] {
+/**
+ * An actions block with the wanted buttons, or nothing when none is wanted: `share` is the
+ * reference of the answer to share, `feedback` the core's reference for rating it.
+ */
+export function answerActions(lang: Lang, want: { share?: string; feedback?: string }): KnownBlock[] {
   const elements = [];
-  if (want.share) elements.push({ type: 'button' as const, action_id: SHARE_ACTION, text: { type: 'plain_text' as const, text: T.share[lang] }, value: ref });
+  if (want.share) elements.push({ type: 'button' as const, action_id: SHARE_ACTION, text: { type: 'plain_text' as const, text: T.share[lang] }, value: want.share });
   if (want.feedback) {
-    elements.push({ type: 'button' as const, action_id: FEEDBACK_UP_ACTION, text: { type: 'plain_text' as const, text: `👍 ${T.helpful[lang]}`, emoji: true }, value: ref });
-    elements.push({ type: 'button' as const, action_id: FEEDBACK_DOWN_ACTION, text: { type: 'plain_text' as const, text: `👎 ${T.notHelpful[lang]}`, emoji: true }, value: ref });
+    elements.push({ type: 'button' as const, action_id: FEEDBACK_UP_ACTION, text: { type: 'plain_text' as const, text: `👍 ${T.helpful[lang]}`, emoji: true }, value: want.feedback });
+    elements.push({ type: 'button' as const, action_id: FEEDBACK_DOWN_ACTION, text: { type: 'plain_text' as const, text: `👎 ${T.notHelpful[lang]}`, emoji: true }, value: want.feedback });
   }
   if (elements.length === 0) return [];
-  return [{ type: 'actions', block_id: `answer:${ref}`, elements }];
+  return [{ type: 'actions', block_id: `answer:${want.feedback ?? want.share}`, elements }];
 }

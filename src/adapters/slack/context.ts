@@ -7,19 +7,19 @@ import type { App } from '../../main.js';
 import type { Inbound } from '../../core/bot.js';
 import type { Lang, Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
-import type { RecentAnswers } from './answers.js';
+import type { ShownAnswers } from '../../core/feedback/shown-answers.js';
 import type { SeenIds } from '../shared/seen-ids.js';
 import { LIMITS } from './limits.js';
 import type { LocaleLookup } from './locale.js';
 import { answerActions } from './buttons.js';
 import { renderReply, type SlackMessage } from './render.js';
-import type { KnownBlock } from './blocks.js';
 
 export interface SlackContext {
   app: App;
   log: Logger;
   recent: SeenIds;
-  answers: RecentAnswers;
+  /** Answers shown with "Share in channel", by the reference the button carries. */
+  answers: ShownAnswers;
   localeOf: LocaleLookup;
 }
 
@@ -44,18 +44,14 @@ export async function ask(ctx: SlackContext, msg: Omit<Inbound, 'platform' | 'lo
 }
 
 /**
- * Renders a reply with its buttons. Feedback buttons go under answers to questions (that is
- * what the votes improve); "Share in channel" under public answers shown only to the asker.
+ * Renders a reply with its buttons: 👍/👎 under answers the core lets users rate
+ * (`feedbackRef`); "Share in channel" under public answers shown only to the asker.
  */
 export function messagesFor(ctx: SlackContext, question: string, r: Reply, opts: { share: boolean; maxMessages?: number }): SlackMessage[] {
   // Over the rate limit and already told: nothing to post.
   if (r.silent) return [];
-  const isQuestion = !question.startsWith('/');
-  const share = opts.share && r.ok && r.visibility === 'public';
-  const feedback = r.ok && isQuestion;
-  let actions: KnownBlock[] = [];
-  if (share || feedback) actions = answerActions(ctx.answers.remember(question, r), r.lang, { share, feedback });
-  return renderReply(r, actions, opts.maxMessages);
+  const share = opts.share && r.ok && r.visibility === 'public' ? ctx.answers.remember(question, r) : undefined;
+  return renderReply(r, answerActions(r.lang, { share, feedback: r.feedbackRef }), opts.maxMessages);
 }
 
 /** Answers through a response_url: always ephemeral (errors too), with the share button. */

@@ -9,7 +9,7 @@ import type { App } from '../../main.js';
 import { StartupError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { RunningAdapter } from '../types.js';
-import { RecentAnswers } from './answers.js';
+import { ShownAnswers } from '../../core/feedback/shown-answers.js';
 import type { SlackContext } from './context.js';
 import { registerHomeTab } from './home-tab.js';
 import { registerInteractions } from './interactions.js';
@@ -78,7 +78,7 @@ export function createSlackApp(app: App, options: SlackAdapterOptions = {}): { b
     ...(socketMode ? { socketMode: true, appToken: c.SLACK_APP_TOKEN } : { signingSecret: c.SLACK_SIGNING_SECRET, port: c.SLACK_PORT }),
   });
   const log = app.services.log.child({ adapter: 'slack' });
-  const ctx: SlackContext = { app, log, recent: new SeenIds(), answers: new RecentAnswers(), localeOf: createLocaleLookup(boltApp.client, log) };
+  const ctx: SlackContext = { app, log, recent: new SeenIds(), answers: new ShownAnswers(), localeOf: createLocaleLookup(boltApp.client, log) };
   registerSlashCommand(boltApp, ctx);
   registerMessages(boltApp, ctx);
   registerInteractions(boltApp, ctx);

@@ -1,17 +1,19 @@
 /**
- * Clicks and form submits: "Share in channel", 👍/👎, "Report an outcome" (opens the form) and
- * the report form's submit. Every click is acknowledged first.
+ * Clicks and form submits: "Share in channel", 👍/👎 (sent to the core as `/feedback`),
+ * "Report an outcome" (opens the form) and a command form's submit. Every click is
+ * acknowledged first.
  */
 import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
-import { replyToPlainText, type Lang } from '../../core/reply.js';
+import type { Lang } from '../../core/reply.js';
 import { todayIn } from '../../core/outcomes/dates.js';
 import { encodeConversation } from '../../core/conversation-id.js';
-import { recordFeedback } from '../../store/feedback.js';
+import { findCommand } from '../../core/commands/index.js';
+import { reportCommand } from '../../core/commands/report.js';
 import { FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, OPEN_REPORT_ACTION, SHARE_ACTION } from './buttons.js';
-import { ask, coreUser, messagesFor, postReply, respondReply, responderFor, type SlackContext } from './context.js';
+import { ask, coreUser, messagesFor, postReply, respondReply, responderFor, type Respond, type SlackContext } from './context.js';
 import { guarded } from '../shared/failure.js';
 import { withinDeadline } from '../shared/deadline.js';
-import { formErrors, readMetadata, REPORT_CALLBACK_ID, reportCommandText, reportModal, type ViewStateValues } from './report-modal.js';
+import { commandForm, FORM_CALLBACK_PREFIX, formCommandText, formErrors, readMetadata, type ViewStateValues } from './form.js';
 
 /**
  * Slack closes a form only if the submit is acknowledged within 3 s. The core answers a
@@ -23,13 +25,15 @@ const SUBMIT_DEADLINE_MS = 2500;
 const T = {
   expired: { en: 'That answer is no longer available to share. Please ask again.', fi: 'Vastausta ei voi enää jakaa. Kysy uudelleen.' },
   sharedBy: { en: 'Shared by', fi: 'Jakoi' },
-  thanks: { en: 'Thanks for the feedback!', fi: 'Kiitos palautteesta!' },
 } as const;
 
 /** The user's language for a click: their Slack locale, else the default. */
 async function langOf(ctx: SlackContext, userId: string): Promise<Lang> {
   return (await ctx.localeOf(userId)) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
 }
+
+/** An ephemeral answer through the click's response_url, for apologies and short notes. */
+const privately = (respond: Respond) => (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
 
 export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
   bolt.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ ack, body, action, respond }) => {
@@ -42,7 +46,7 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
       async () => {
         const shown = ctx.answers.get(action.value ?? '');
         if (!shown) {
-          await respond({ response_type: 'ephemeral', replace_original: false, text: T.expired[lang] });
+          await privately(respond)(T.expired[lang]);
           return;
         }
         const messages = messagesFor(ctx, shown.question, shown.reply, { share: false, maxMessages: 4 });
@@ -53,32 +57,24 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
           await respond({ response_type: 'in_channel', ...(i === 0 ? { delete_original: true } : { replace_original: false }), text: m.text, blocks });
         }
       },
-      (apology) => respond({ response_type: 'ephemeral', replace_original: false, text: apology }),
+      privately(respond),
     );
   });
 
+  // A vote is the core's business: the click becomes `/feedback <ref> up|down` from the clicker.
   bolt.action<BlockAction<ButtonAction>>(new RegExp(`^(${FEEDBACK_UP_ACTION}|${FEEDBACK_DOWN_ACTION})$`), async ({ ack, body, action, respond }) => {
     await ack();
-    const lang = await langOf(ctx, body.user.id);
+    const locale = await ctx.localeOf(body.user.id);
     await guarded(
       ctx.log,
       'feedback',
-      lang,
+      locale ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE,
       async () => {
-        const ref = action.value ?? '';
-        const shown = ctx.answers.get(ref);
-        recordFeedback(ctx.app.services.store, {
-          answerRef: ref,
-          user: coreUser(body.user.id),
-          vote: action.action_id === FEEDBACK_UP_ACTION ? 'up' : 'down',
-          question: shown?.question ?? null,
-          answer: shown ? replyToPlainText(shown.reply) : null,
-          platform: 'slack',
-          at: ctx.app.services.now().toISOString(),
-        });
-        await respond({ response_type: 'ephemeral', replace_original: false, text: T.thanks[lang] });
+        const vote = action.action_id === FEEDBACK_UP_ACTION ? 'up' : 'down';
+        const text = `/feedback ${action.value ?? ''} ${vote}`;
+        await respondReply(ctx, respond, text, await ask(ctx, { user: coreUser(body.user.id), text }, locale));
       },
-      (apology) => respond({ response_type: 'ephemeral', replace_original: false, text: apology }),
+      privately(respond),
     );
   });
 
@@ -93,27 +89,32 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
       async () => {
         const today = todayIn(config.BOT_TIMEZONE, ctx.app.services.now());
         const channel = body.channel?.id;
-        const view = reportModal(ctx.app.services.knowledge.current, lang, today, { lang, ...(channel ? { channel } : {}), ...(body.response_url ? { responseUrl: body.response_url } : {}) });
+        const view = commandForm(reportCommand, ctx.app.services.knowledge.current, lang, today, { lang, ...(channel ? { channel } : {}), ...(body.response_url ? { responseUrl: body.response_url } : {}) });
         await client.views.open({ trigger_id: body.trigger_id, view });
       },
       (apology) => client.chat.postMessage({ channel: body.user.id, text: apology }),
     );
   });
 
-  bolt.view(REPORT_CALLBACK_ID, async ({ ack, body, view, client }) => {
+  bolt.view(new RegExp(`^${FORM_CALLBACK_PREFIX}`), async ({ ack, body, view, client }) => {
+    const command = findCommand(view.callback_id.slice(FORM_CALLBACK_PREFIX.length));
+    if (!command?.form) {
+      await ack();
+      return;
+    }
     const meta = readMetadata(view.private_metadata, ctx.app.services.config.BOT_DEFAULT_LANGUAGE);
     const userId = body.user.id;
-    const text = reportCommandText(view.state.values as ViewStateValues);
+    const text = formCommandText(command, view.state.values as ViewStateValues);
     const pending = ask(ctx, { user: coreUser(userId), text, ...(meta.channel ? { conversationId: encodeConversation({ platform: 'slack', channel: meta.channel }) } : {}) }, meta.lang);
     const early = await withinDeadline(pending, SUBMIT_DEADLINE_MS);
     if (early && !early.ok) {
-      await ack({ response_action: 'errors', errors: formErrors(early) });
+      await ack({ response_action: 'errors', errors: formErrors(command, early) });
       return;
     }
     await ack();
     await guarded(
       ctx.log,
-      'report-submit',
+      'form-submit',
       meta.lang,
       async () => {
         const reply = early ?? (await pending);

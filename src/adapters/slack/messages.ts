@@ -8,7 +8,7 @@ import type { App as BoltApp, webApi } from '@slack/bolt';
 import { OPEN_REPORT_ACTION } from './buttons.js';
 import { ask, coreUser, postReply, type SlackContext } from './context.js';
 import { guarded } from '../shared/failure.js';
-import { isBareReport, toCoreText } from '../shared/command-text.js';
+import { bareFormCommand, toCoreText } from '../shared/command-text.js';
 import { slackTextToCore } from './text.js';
 import { encodeConversation } from '../../core/conversation-id.js';
 
@@ -44,7 +44,7 @@ async function answer(ctx: SlackContext, client: webApi.WebClient, botUserId: st
     lang,
     async () => {
       const text = toCoreText(slackTextToCore(m.text, botUserId));
-      if (isBareReport(text)) {
+      if (bareFormCommand(text)) {
         // A form needs a trigger id, which only a click or a slash command gives: offer a button.
         const t = REPORT_BUTTON[lang];
         const blocks = [

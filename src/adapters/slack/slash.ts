@@ -7,8 +7,8 @@ import { todayIn } from '../../core/outcomes/dates.js';
 import { encodeConversation } from '../../core/conversation-id.js';
 import { ask, coreUser, respondReply, type SlackContext } from './context.js';
 import { guarded } from '../shared/failure.js';
-import { isBareReport, toCoreText } from '../shared/command-text.js';
-import { reportModal } from './report-modal.js';
+import { bareFormCommand, toCoreText } from '../shared/command-text.js';
+import { commandForm } from './form.js';
 import { slackTextToCore } from './text.js';
 
 export function registerSlashCommand(bolt: BoltApp, ctx: SlackContext): void {
@@ -24,9 +24,10 @@ export function registerSlashCommand(bolt: BoltApp, ctx: SlackContext): void {
       lang,
       async () => {
         const text = toCoreText(slackTextToCore(command.text, context.botUserId));
-        if (isBareReport(text)) {
+        const form = bareFormCommand(text);
+        if (form) {
           const today = todayIn(config.BOT_TIMEZONE, ctx.app.services.now());
-          const view = reportModal(ctx.app.services.knowledge.current, lang, today, { lang, channel: command.channel_id, responseUrl: command.response_url });
+          const view = commandForm(form, ctx.app.services.knowledge.current, lang, today, { lang, channel: command.channel_id, responseUrl: command.response_url });
           await client.views.open({ trigger_id: command.trigger_id, view });
           return;
         }

@@ -27,6 +27,7 @@ export const askCommand: Command = {
   ],
   role: 'anyone',
   writes: false,
+  rated: true,
   examples: {
     en: ['/ask who are the parties?', '/ask how many companies so far?'],
     fi: ['/ask ketkä ovat sopimuksen osapuolet?', '/ask montako yritystä on syntynyt?'],

@@ -40,6 +40,11 @@ function choiceRefusal(command: Command, ctx: CommandContext, values: Readonly<R
   return null;
 }
 
+/** An answer that can be rated is remembered, so a 👍/👎 on it can say what it was about. */
+function rated(command: Command, ctx: CommandContext, args: CheckedArgs, r: Reply): Reply {
+  return command.rated && r.ok ? { ...r, feedbackRef: ctx.services.shown.remember(args.raw, r) } : r;
+}
+
 /** Runs `command` for `ctx` with the parsed `args`, as its spec says. */
 export async function dispatch(command: Command, ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   if (command.role !== 'anyone' && !mayRun(ctx, command.role)) {
@@ -49,7 +54,7 @@ export async function dispatch(command: Command, ctx: CommandContext, args: Comm
   if (!checked.ok) return checked.reply;
   const refused = choiceRefusal(command, ctx, checked.args.values);
   if (refused) return refused;
-  if (!command.writes) return command.run(ctx, checked.args);
+  if (!command.writes) return rated(command, ctx, checked.args, await command.run(ctx, checked.args));
   try {
     return await command.run(ctx, checked.args);
   } catch (err) {

@@ -15,6 +15,7 @@ import { rolesCommand } from './roles.js';
 import { exportCommand } from './export.js';
 import { digestCommand } from './digest.js';
 import { reloadCommand } from './reload.js';
+import { feedbackCommand } from './feedback.js';
 
 export const commands: Command[] = [
   askCommand,
@@ -32,6 +33,7 @@ export const commands: Command[] = [
   exportCommand,
   digestCommand,
   reloadCommand,
+  feedbackCommand,
 ];
 
 /** Finds a command by name or alias (case-insensitive, without the slash). */

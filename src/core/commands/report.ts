@@ -61,7 +61,7 @@ export const reportCommand: Command = {
   roleAction: L('report outcomes', 'tulosten raportointi'),
   writes: true,
   refusal: 'stored',
-  form: true,
+  form: { title: L('Report an outcome', 'Ilmoita tulos'), submit: L('Report', 'Ilmoita') },
   examples: {
     en: ['/report companies "Acme Oy" party=KAMK', '/report technologies "Edge AI platform" date=2025-03-01 link=https://example.fi/news'],
     fi: ['/report yritykset "Acme Oy" party=KAMK', '/report teknologiat "Reunalaskenta-alusta" date=2025-03-01 link=https://esimerkki.fi/uutinen'],

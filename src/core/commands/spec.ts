@@ -115,12 +115,17 @@ export interface CommandSpec {
   writes: boolean;
   /** At least two full command lines per language, e.g. `/report companies "Acme Oy"`. */
   examples: { en: readonly string[]; fi: readonly string[] };
-  /** Where the platform can, a form opens when the command comes without its required arguments. */
-  form?: boolean;
+  /**
+   * The command has a form: where the platform can, it opens when the command comes without
+   * its required arguments (and from buttons), with one field per argument.
+   */
+  form?: { title: Localized; submit: Localized };
   /** Its answers are usually private (admin actions): a slow answer's placeholder is private from the start. */
   private?: boolean;
   /** Sent by buttons, not typed: left out of help and of slash-command registration. */
   hidden?: boolean;
+  /** Its answers can be rated (👍/👎): the dispatcher remembers each and sets `Reply.feedbackRef`. */
+  rated?: boolean;
   /** How a list of problems starts: nothing was stored, changed, or just "please fix". */
   refusal?: 'stored' | 'changed' | 'listed';
 }
@@ -132,7 +137,7 @@ export function argFor(spec: Pick<CommandSpec, 'args'>, key: string): ArgSpec | 
 }
 
 /** Whether `arg` applies given the values bound so far (see `onlyWith`). */
-export function applies(spec: Pick<CommandSpec, 'args'>, arg: ArgSpec, values: Readonly<Record<string, string>>): boolean {
+export function applies(spec: Pick<CommandSpec, 'args'>, arg: ArgSpec, values: Readonly<Record<string, string | undefined>>): boolean {
   if (!arg.onlyWith) return true;
   const other = spec.args.find((a) => a.name === arg.onlyWith!.arg);
   const value = (values[arg.onlyWith.arg] ?? other?.default ?? '').toLowerCase();

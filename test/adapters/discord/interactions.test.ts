@@ -2,8 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { errorReply, reply } from '../../../src/core/reply.js';
-import { REPORT_MODAL_ID } from '../../../src/adapters/discord/report-modal.js';
+import { FORM_ID_PREFIX } from '../../../src/adapters/discord/form.js';
+
+const REPORT_MODAL_ID = `${FORM_ID_PREFIX}report`;
 import { renderReply } from '../../../src/adapters/discord/render.js';
+import { listFeedback } from '../../../src/store/feedback.js';
 import { defaultUser, opt, snowflake } from '../../fakes/discord/fake-discord.js';
 import { startHarness, to, type Harness } from './harness.js';
 
@@ -84,7 +87,7 @@ describe('Discord slash commands', () => {
       '/progress technologies',
       '/outcomes companies party=CSC year=2024 status=verified',
       '/edit 7 title="New name"',
-      '/retract 7 reason="reported twice"',
+      '/retract 7 "reported twice"',
       '/verify 7',
       '/export json',
       '/help',
@@ -149,6 +152,38 @@ describe('Discord slash commands', () => {
     const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && original(token)(r));
     expect(edit.body.embeds.length).toBeGreaterThan(0);
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+  });
+});
+
+describe('Discord 👍/👎 on answers', () => {
+  it('puts the two buttons under an answer and stores a click through the core, one vote per user and answer', async () => {
+    h = await startHarness();
+    const asked = h.fake.chatInput('ask', [opt.string('question', 'Who are the parties?')]);
+    const cb = await h.fake.waitForRequest(callback(asked.id));
+    const buttons = cb.body.data.components[0].components as { custom_id: string; label: string }[];
+    expect(buttons.map((b) => b.label)).toEqual(['Helpful', 'Not helpful']);
+    expect(buttons.every((b) => b.custom_id.length <= 100)).toBe(true);
+    const [up, down] = buttons.map((b) => b.custom_id);
+
+    const click = h.fake.button(up!);
+    const thanks = await h.fake.waitForRequest(callback(click.id));
+    expect(thanks.body.data.embeds[0].description).toBe('Thanks for the feedback!');
+    expect(thanks.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    const again = h.fake.button(down!);
+    await h.fake.waitForRequest(callback(again.id));
+
+    const rows = listFeedback(h.app.services.store);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ user: `discord:${defaultUser.id}`, vote: 'down', question: 'Who are the parties?', platform: 'discord' });
+    expect(rows[0]!.answer).toContain('KAMK');
+    expect(h.inbound.map((m) => m.text).slice(1)).toEqual([`/feedback ${/:([0-9a-f]+)$/.exec(up!)![1]} up`, `/feedback ${/:([0-9a-f]+)$/.exec(down!)![1]} down`]);
+  });
+
+  it('gives no buttons to command replies', async () => {
+    h = await startHarness();
+    const { id } = h.fake.chatInput('progress');
+    const cb = await h.fake.waitForRequest(callback(id));
+    expect(cb.body.data.components ?? []).toEqual([]);
   });
 });
 

@@ -34,7 +34,8 @@ describe('kajaani-bot discord register', () => {
     const put = fake.requests.find((q) => q.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
     const body = put.body as any[];
-    expect(body.map((c) => c.name)).toEqual(['ask', 'progress', 'report', 'outcomes', 'edit', 'retract', 'verify', 'grant', 'revoke', 'export', 'digest', 'help']);
+    // Every typed command of the core, in its table order (not /feedback: buttons send it).
+    expect(body.map((c) => c.name)).toEqual(['ask', 'help', 'progress', 'report', 'outcomes', 'edit', 'retract', 'verify', 'history', 'grant', 'revoke', 'roles', 'export', 'digest', 'reload']);
     for (const c of body) {
       expect(c.description_localizations.fi).toBeTruthy();
       expect(c.description.length).toBeLessThanOrEqual(100);

@@ -1,9 +1,13 @@
 /** Reply → Block Kit and Slack text → core text: the pure parts of the Slack adapter. */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reply } from '../../../src/core/reply.js';
 import { renderReply } from '../../../src/adapters/slack/render.js';
 import { escapeMrkdwn, slackTextToCore } from '../../../src/adapters/slack/text.js';
-import { formErrors, reportCommandText } from '../../../src/adapters/slack/report-modal.js';
+import { commandForm, formCommandText, formErrors } from '../../../src/adapters/slack/form.js';
+import { reportCommand } from '../../../src/core/commands/report.js';
+import { OUTCOME_ARGS } from '../../../src/core/outcomes/fields.js';
+import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { errorReply } from '../../../src/core/reply.js';
 import { toCoreText } from '../../../src/adapters/shared/command-text.js';
 
@@ -66,9 +70,37 @@ describe('inbound text', () => {
 });
 
 describe('report form', () => {
+  const kb = loadKnowledge(path.resolve(import.meta.dirname, '..', '..', '..', 'knowledge'));
+
+  it('has one input per field of the /report spec, with its widget, limits and the date defaulting to today', () => {
+    const view = commandForm(reportCommand, kb, 'fi', '2025-03-04', { lang: 'fi' });
+    const blocks = view.blocks as unknown as { block_id: string; optional?: boolean; label: { text: string }; element: Record<string, unknown> }[];
+    expect(blocks.map((b) => b.block_id)).toEqual(OUTCOME_ARGS.map((a) => a.name));
+    const by = Object.fromEntries(blocks.map((b) => [b.block_id, b]));
+    expect(by.goal!.element.type).toBe('static_select');
+    expect((by.goal!.element.options as { value: string }[]).map((o) => o.value)).toEqual(kb.goals.map((g) => g.id));
+    expect(by.title!.label.text).toBe('Otsikko');
+    expect(by.title!.element).toMatchObject({ type: 'plain_text_input', max_length: 200 });
+    expect(by.title!.optional).toBeUndefined();
+    expect(by.party!.optional).toBe(true);
+    expect(by.date!.element).toEqual({ type: 'datepicker', action_id: 'value', initial_date: '2025-03-04' });
+    expect(by.link!.element.type).toBe('url_text_input');
+    expect(by.note!.element).toMatchObject({ multiline: true, max_length: 2000 });
+    expect(by.duplicate!.element.type).toBe('checkboxes');
+    expect(view).toMatchObject({ callback_id: 'kajaani_report', title: { text: 'Ilmoita tulos' }, submit: { text: 'Ilmoita' } });
+  });
+
+  it('pre-fills the fields it is given', () => {
+    const view = commandForm(reportCommand, kb, 'en', '2025-03-04', { lang: 'en' }, { goal: 'companies', title: 'Acme Oy', date: '2025-01-02' });
+    const json = JSON.stringify(view.blocks);
+    expect(json).toContain('"initial_option":{"text":{"type":"plain_text","text":"new companies","emoji":false},"value":"companies"}');
+    expect(json).toContain('"initial_value":"Acme Oy"');
+    expect(json).toContain('"initial_date":"2025-01-02"');
+  });
+
   it('builds the command line from the submitted values', () => {
     const v = (value: string | null) => ({ value: { value } });
-    const text = reportCommandText({
+    const text = formCommandText(reportCommand, {
       goal: { value: { selected_option: { value: 'companies' } } },
       title: v('Acme Oy'),
       party: { value: { selected_option: null } },
@@ -81,8 +113,9 @@ describe('report form', () => {
   });
 
   it('puts a rejection on the field the core names, else on the title', () => {
-    expect(formErrors(errorReply('en', 'bad date', { data: { field: 'date' } }))).toEqual({ date: 'bad date' });
-    expect(formErrors(errorReply('en', 'bad', { data: { field: 'businessId' } }))).toEqual({ 'business-id': 'bad' });
-    expect(formErrors(errorReply('en', 'not allowed'))).toEqual({ title: 'not allowed' });
+    expect(formErrors(reportCommand, errorReply('en', 'bad date', { data: { field: 'date' } }))).toEqual({ date: 'bad date' });
+    expect(formErrors(reportCommand, errorReply('en', 'bad', { data: { field: 'businessId' } }))).toEqual({ 'business-id': 'bad' });
+    expect(formErrors(reportCommand, errorReply('en', 'not allowed'))).toEqual({ title: 'not allowed' });
+    expect(formErrors(reportCommand, errorReply('en', 'twice', { data: { error: 'duplicate' } }))).toEqual({ duplicate: 'twice' });
   });
 });

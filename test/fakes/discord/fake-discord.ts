@@ -448,6 +448,14 @@ export class FakeDiscord {
     return { id: base.id as string, token: base.token as string };
   }
 
+  /** Dispatches a button click (MESSAGE_COMPONENT) on a message the bot sent earlier. */
+  button(customId: string, user: FakeUser = defaultUser, opts: InteractionOptions = {}): { id: string; token: string } {
+    const base = this.base(3, user, opts);
+    const message = this.messageFrom({ content: '', embeds: [] }, base.channel_id as string);
+    this.dispatch('INTERACTION_CREATE', { ...base, message, data: { custom_id: customId, component_type: 2 } });
+    return { id: base.id as string, token: base.token as string };
+  }
+
   /** Dispatches MESSAGE_CREATE: in the guild channel, or a DM when `dm` is set. */
   message(content: string, opts: { user?: FakeUser; dm?: boolean; mentionBot?: boolean; mentionRoles?: string[]; roles?: string[]; id?: string; otherGuild?: boolean } = {}): string {
     const user = opts.user ?? defaultUser;

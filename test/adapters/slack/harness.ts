@@ -1,8 +1,7 @@
 /**
  * Starts the real Slack adapter (real Bolt, real core from createApp, real SQLite file)
- * against the fake Slack. Two test-only commands are added in front of the core: `/long`
- * (a reply over Slack's limits) and `/boom` (a failure escaping the core). Every message the
- * core receives is recorded. U123 and U555 are admins, so they may report.
+ * against the fake Slack. Every message the core receives is recorded; `wrap` can put
+ * test behaviour in front of the core. U123 and U555 are admins, so they may report.
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -10,8 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp, type App } from '../../../src/main.js';
 import type { Bot, Inbound } from '../../../src/core/bot.js';
-import { reply } from '../../../src/core/reply.js';
-import { splitCommand } from '../../../src/core/commands/parse.js';
+import type { Reply } from '../../../src/core/reply.js';
 import { startSlack } from '../../../src/adapters/slack/index.js';
 import type { RunningAdapter } from '../../../src/adapters/types.js';
 import { FakeSlack } from '../../fakes/slack/fake-slack.js';
@@ -41,27 +39,23 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function stubBot(real: Bot, inbound: Inbound[]): Bot {
+/** The core with every inbound recorded, behind an optional test wrapper. */
+function recordingBot(real: Bot, inbound: Inbound[], wrap?: Wrap): Bot {
+  const handle = wrap ? wrap((msg) => real.handle(msg)) : (msg: Inbound) => real.handle(msg);
   return {
     services: real.services,
-    async handle(msg) {
+    handle(msg) {
       inbound.push(msg);
-      if (!msg.text.startsWith('/')) return real.handle(msg);
-      const { name } = splitCommand(msg.text);
-      switch (name) {
-        case 'long':
-          return reply(msg.locale ?? 'en', 'Long', { sections: Array.from({ length: 80 }, (_, i) => ({ heading: `Part ${i}`, lines: ['x'.repeat(100)] })) });
-        case 'boom':
-          throw new Error('kaboom');
-        default:
-          return real.handle(msg);
-      }
+      return handle(msg);
     },
   };
 }
 
+/** Wraps the core's `handle` (to answer or fail in a test's own way). */
+export type Wrap = (handle: (msg: Inbound) => Promise<Reply>) => (msg: Inbound) => Promise<Reply>;
+
 /** Starts fake Slack + adapter. Socket Mode when `socket` is true. */
-export async function startHarness(opts: { socket?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(opts: { socket?: boolean; env?: Record<string, string>; wrap?: Wrap } = {}): Promise<Harness> {
   const fake = await FakeSlack.start();
   const port = await freePort();
   const logs: Record<string, unknown>[] = [];
@@ -82,7 +76,7 @@ export async function startHarness(opts: { socket?: boolean; env?: Record<string
   };
   const real = createApp(env, { log, now: () => NOW });
   const inbound: Inbound[] = [];
-  const app: App = { ...real, bot: stubBot(real.bot, inbound) };
+  const app: App = { ...real, bot: recordingBot(real.bot, inbound, opts.wrap) };
   let running: RunningAdapter;
   try {
     // Fast retries: the 429 test waits only for Retry-After, not for the production back-off.

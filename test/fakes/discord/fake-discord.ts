@@ -87,6 +87,8 @@ export class FakeDiscord {
   private seq = 0;
   private readonly sessionId = `session-${snowflake()}`;
   private readonly waiters = new Set<() => void>();
+  /** Interactions and messages dispatched so far, by id (for `replay`). */
+  private readonly dispatched = new Map<string, { t: string; d: unknown }>();
   private readonly rateLimits: { match: (r: RecordedRequest) => boolean; retryAfter: number; remaining: number }[] = [];
   private readonly heartbeatIntervalMs: number;
   private port = 0;
@@ -369,7 +371,15 @@ export class FakeDiscord {
   /** Sends a dispatch event to the current gateway connection. */
   dispatch(t: string, d: unknown): void {
     if (!this.socket) throw new Error('fake Discord: no gateway connection');
+    if (t === 'INTERACTION_CREATE' || t === 'MESSAGE_CREATE') this.dispatched.set((d as { id: string }).id, { t, d });
     this.send(this.socket, { op: 0, t, s: ++this.seq, d });
+  }
+
+  /** Sends an interaction or message again, as the gateway does when it replays events. */
+  replay(id: string): void {
+    const event = this.dispatched.get(id);
+    if (!event) throw new Error(`fake Discord: nothing dispatched with id ${id}`);
+    this.dispatch(event.t, event.d);
   }
 
   /** Asks the client to reconnect (op 7); it should come back and RESUME. */

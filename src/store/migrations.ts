@@ -201,6 +201,14 @@ export const migrations: Migration[] = [
       CREATE INDEX feedback_at ON feedback (at);
     `,
   },
+  {
+    version: 6,
+    description: 'outcome fields without a column of their own, kept as one JSON object',
+    sql: `
+      -- A field added to /report later is stored here (name → text) until it earns a column.
+      ALTER TABLE outcomes ADD COLUMN extra TEXT CHECK (extra IS NULL OR (json_valid(extra) AND json_type(extra) = 'object'));
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

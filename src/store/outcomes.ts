@@ -30,6 +30,8 @@ export interface Outcome {
   retractedAt: string | null;
   retractReason: string | null;
   updatedAt: string;
+  /** Fields without a column of their own, as a JSON object (name → text), or null. */
+  extra: string | null;
 }
 
 /** The fields a reporter supplies (already validated). */
@@ -43,6 +45,8 @@ export interface OutcomeFields {
   happenedOn: string;
   link: string | null;
   businessId: string | null;
+  /** Fields without a column of their own, as a JSON object (name → text). */
+  extra?: string | null;
 }
 
 /** Filters for listings; all optional. */
@@ -60,7 +64,7 @@ export interface OutcomeFilter {
 export const OUTCOME_COLUMNS = `id, goal_id AS goalId, title, description, party_id AS partyId, happened_on AS happenedOn, link,
   business_id AS businessId, reported_by AS reportedBy, reported_at AS reportedAt, status,
   verified_by AS verifiedBy, verified_at AS verifiedAt, retracted_by AS retractedBy,
-  retracted_at AS retractedAt, retract_reason AS retractReason, updated_at AS updatedAt`;
+  retracted_at AS retractedAt, retract_reason AS retractReason, updated_at AS updatedAt, extra`;
 
 /** One outcome by id. */
 export function getOutcome(store: Store, id: number): Outcome | null {
@@ -89,10 +93,10 @@ export function insertOutcome(store: Store, f: OutcomeFields, actor: string, at:
     }
     // RETURNING hands back the stored row (defaults included) without a second look-up.
     const outcome = stmt(store,
-        `INSERT INTO outcomes (goal_id, title, title_key, description, party_id, happened_on, link, business_id, reported_by, reported_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${OUTCOME_COLUMNS}`,
+        `INSERT INTO outcomes (goal_id, title, title_key, description, party_id, happened_on, link, business_id, extra, reported_by, reported_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${OUTCOME_COLUMNS}`,
       )
-      .get(f.goalId, f.title, f.titleKey, f.description, f.partyId, f.happenedOn, f.link, f.businessId, actor, at, at) as Outcome;
+      .get(f.goalId, f.title, f.titleKey, f.description, f.partyId, f.happenedOn, f.link, f.businessId, f.extra ?? null, actor, at, at) as Outcome;
     appendAudit(store, { at, actor, action: 'report', outcomeId: outcome.id, before: null, after: outcome });
     return { ok: true, outcome };
   });
@@ -108,6 +112,7 @@ const EDITABLE: Record<keyof OutcomeFields, string> = {
   happenedOn: 'happened_on',
   link: 'link',
   businessId: 'business_id',
+  extra: 'extra',
 };
 
 /**

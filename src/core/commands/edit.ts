@@ -5,15 +5,17 @@ import { L } from '../i18n.js';
 import { findOutcome, mayChange, OUTCOME_ID } from '../outcomes/access.js';
 import { isAdmin } from '../outcomes/authorize.js';
 import { duplicateReply } from '../outcomes/duplicates.js';
-import { EDITABLE_ARGS } from '../outcomes/fields.js';
+import { EDITABLE_ARGS, extraWith } from '../outcomes/fields.js';
 import { outcomeLine } from '../outcomes/format.js';
 import { nowIso } from '../outcomes/guard.js';
 import { titleKey } from '../outcomes/normalise.js';
 import { findDuplicates, updateOutcome, type OutcomeFields } from '../../store/outcomes.js';
 
 /** The outcome fields (store names) each argument changes; '' clears an optional one. */
-function changesFrom(v: Readonly<Record<string, string>>): Partial<OutcomeFields> {
+function changesFrom(v: Readonly<Record<string, string>>, extraBefore: string | null): Partial<OutcomeFields> {
   const changes: Partial<OutcomeFields> = {};
+  const extra = extraWith(extraBefore, v);
+  if (extra !== undefined) changes.extra = extra;
   const orNull = (x: string) => (x === '' ? null : x);
   if (v.goal !== undefined) changes.goalId = v.goal;
   if (v.party !== undefined) changes.partyId = orNull(v.party);
@@ -39,7 +41,7 @@ function run(ctx: CommandContext, args: CheckedArgs): Reply {
   if (Object.keys(fields).length === 0) return errorReply(lang, fi ? `Anna muutettavat kentät muodossa kenttä=arvo, esim. ${example}` : `Give the fields to change as field=value, e.g. ${example}`, { data: { error: 'invalid' } });
 
   const kb = services.knowledge.current;
-  const changes = changesFrom(fields);
+  const changes = changesFrom(fields, o.extra);
   const identityChanged = changes.goalId !== undefined || changes.titleKey !== undefined || changes.businessId !== undefined;
   if (identityChanged && duplicate === undefined) {
     const dups = findDuplicates(services.store, { goalId: changes.goalId ?? o.goalId, titleKey: changes.titleKey ?? titleKey(o.title), businessId: changes.businessId === undefined ? o.businessId : changes.businessId }, o.id);

@@ -3,12 +3,13 @@ import type { CheckedArgs, Command, CommandContext } from './types.js';
 import { reply, type Reply } from '../reply.js';
 import { L } from '../i18n.js';
 import { toCsv } from '../outcomes/csv.js';
+import { extraOf } from '../outcomes/fields.js';
 import { today } from '../outcomes/guard.js';
 import { allOutcomes, type Outcome } from '../../store/outcomes.js';
 
 const COLUMNS: (keyof Outcome)[] = [
   'id', 'goalId', 'title', 'partyId', 'happenedOn', 'status', 'link', 'businessId', 'description',
-  'reportedBy', 'reportedAt', 'verifiedBy', 'verifiedAt', 'retractedBy', 'retractedAt', 'retractReason',
+  'reportedBy', 'reportedAt', 'verifiedBy', 'verifiedAt', 'retractedBy', 'retractedAt', 'retractReason', 'extra',
 ];
 
 function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
@@ -19,7 +20,7 @@ function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
   const data =
     format === 'csv'
       ? toCsv(COLUMNS.map(String), rows.map((o) => COLUMNS.map((c) => o[c])))
-      : Buffer.from(`${JSON.stringify(rows.map((o) => Object.fromEntries(COLUMNS.map((c) => [c, o[c]]))), null, 2)}\n`, 'utf8');
+      : Buffer.from(`${JSON.stringify(rows.map((o) => Object.fromEntries(COLUMNS.map((c) => [c, c === 'extra' ? (o.extra ? extraOf(o.extra) : null) : o[c]]))), null, 2)}\n`, 'utf8');
   const counted = rows.filter((o) => o.status !== 'retracted').length;
   const text = fi
     ? `Vienti: ${rows.length} tulosta (${counted} laskettua, ${rows.length - counted} peruttua) tiedostossa ${name}.`

@@ -16,7 +16,7 @@ const ACTIONS: Record<AuditEntry['action'], [string, string]> = {
 };
 
 /** Fields shown in the changes of an edit, in order. */
-const SHOWN = ['goalId', 'title', 'partyId', 'happenedOn', 'link', 'businessId', 'description', 'status'] as const;
+const SHOWN = ['goalId', 'title', 'partyId', 'happenedOn', 'link', 'businessId', 'description', 'extra', 'status'] as const;
 
 function changes(e: AuditEntry): string {
   if (e.action !== 'edit') return '';

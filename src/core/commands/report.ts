@@ -2,7 +2,7 @@
 import type { CheckedArgs, Command, CommandContext } from './types.js';
 import { reply, type Reply } from '../reply.js';
 import { L } from '../i18n.js';
-import { OUTCOME_ARGS } from '../outcomes/fields.js';
+import { extraWith, OUTCOME_ARGS } from '../outcomes/fields.js';
 import { goalById, partyById } from '../outcomes/resolve.js';
 import { titleKey } from '../outcomes/normalise.js';
 import { nowIso, today } from '../outcomes/guard.js';
@@ -27,6 +27,7 @@ function run(ctx: CommandContext, { values: v, corrected }: CheckedArgs): Reply 
       happenedOn: v.date!,
       link: v.link ?? null,
       businessId: v['business-id'] ?? null,
+      extra: extraWith(null, v) ?? null,
     },
     ctx.user,
     nowIso(ctx),

@@ -118,6 +118,35 @@ export const EDITABLE_ARGS: readonly ArgSpec[] = OUTCOME_ARGS.map(({ required, d
   clearable: !required && a.kind !== 'date' && a.kind !== 'flag',
 }));
 
+/**
+ * The fields the outcomes table has a column for (report.ts and edit.ts map them); every
+ * other outcome field is stored in the row's `extra` JSON object, shown by `/history` and
+ * exported, so a new field needs no schema change until it earns a column.
+ */
+const OWN_COLUMN: ReadonlySet<string> = new Set(['goal', 'title', 'party', 'date', 'link', 'business-id', 'note', 'duplicate']);
+
+/** The stored `extra` object of an outcome (name → text); empty when none. */
+export function extraOf(json: string | null | undefined): Record<string, string> {
+  if (!json) return {};
+  const parsed = JSON.parse(json) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+}
+
+/**
+ * The `extra` to store after applying checked values: fields without a column are set, or
+ * removed when given empty (`/edit` clearing them). Undefined when the values touch none.
+ */
+export function extraWith(before: string | null | undefined, values: Readonly<Record<string, string>>, args: readonly ArgSpec[] = OUTCOME_ARGS): string | null | undefined {
+  const touched = args.filter((a) => !OWN_COLUMN.has(a.name) && values[a.name] !== undefined);
+  if (touched.length === 0) return undefined;
+  const extra = extraOf(before);
+  for (const a of touched) {
+    if (values[a.name] === '') delete extra[a.name];
+    else extra[a.name] = values[a.name]!;
+  }
+  return Object.keys(extra).length > 0 ? JSON.stringify(extra) : null;
+}
+
 /** The validated fields; each present only when given (or defaulted). */
 export type CleanFields = Partial<Record<string, string>>;
 

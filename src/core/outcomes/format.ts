@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from '../reply.js';
 import type { Outcome, OutcomeStatus } from '../../store/outcomes.js';
 import { goalById, partyById } from './resolve.js';
+import { extraOf, OUTCOME_ARGS } from './fields.js';
 
 const STATUS: Record<OutcomeStatus, [string, string]> = {
   reported: ['reported', 'raportoitu'],
@@ -46,6 +47,7 @@ export function outcomeDetails(kb: KnowledgeBase, o: Outcome, lang: Lang): strin
   if (o.link) lines.push(`${fi ? 'Linkki' : 'Link'}: ${o.link}`);
   if (o.businessId) lines.push(`${fi ? 'Y-tunnus' : 'Business ID'}: ${o.businessId}`);
   if (o.description) lines.push(`${fi ? 'Lisätieto' : 'Note'}: ${o.description}`);
+  for (const [name, value] of Object.entries(extraOf(o.extra))) lines.push(`${OUTCOME_ARGS.find((a) => a.name === name)?.label[lang] ?? name}: ${value}`);
   if (o.verifiedBy) lines.push(`${fi ? 'Vahvisti' : 'Verified by'}: ${o.verifiedBy}, ${o.verifiedAt}`);
   if (o.retractedBy) lines.push(`${fi ? 'Perui' : 'Retracted by'}: ${o.retractedBy}, ${o.retractedAt}: ${o.retractReason}`);
   return lines;

@@ -12,6 +12,10 @@ import { validateRecord } from '../../../src/core/commands/validate.js';
 import { usageLine } from '../../../src/core/commands/spec.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { reportCommand } from '../../../src/core/commands/report.js';
+import { extraOf, extraWith, OUTCOME_ARGS } from '../../../src/core/outcomes/fields.js';
+import { openStore } from '../../../src/store/store.js';
+import { insertOutcome } from '../../../src/store/outcomes.js';
+import { fields } from '../../helpers/store.js';
 
 const kb = loadKnowledge(path.resolve(import.meta.dirname, '..', '..', '..', 'knowledge'));
 const env = { today: '2025-06-15', kb };
@@ -77,5 +81,26 @@ describe('usage lines from the spec', () => {
     expect(usageLine(reportCommand, 'fi')).toBe('/report <tavoite> "<otsikko>" [party=<tunnus>] [date=VVVV-KK-PP] [link=<url>] [business-id=<Y-tunnus>] [note="<teksti>"] [duplicate=ok]');
     expect(usageLine(findCommand('grant')!, 'en')).toBe('/grant <user> reporter|admin');
     expect(usageLine(findCommand('retract')!, 'en')).toBe('/retract <id> reason="<why>"');
+  });
+});
+
+describe('outcome fields without a column of their own', () => {
+  const contact = { ...OUTCOME_ARGS.find((a) => a.name === 'note')!, name: 'contact', nameFi: 'yhteyshenkilo' };
+  const args = [...OUTCOME_ARGS, contact];
+
+  it('are kept in the extra object: set, replaced and cleared, leaving the others', () => {
+    expect(extraWith(null, { goal: 'companies', title: 'Acme Oy' }, args)).toBeUndefined();
+    const set = extraWith(null, { title: 'Acme Oy', contact: 'Anna' }, args);
+    expect(extraOf(set)).toEqual({ contact: 'Anna' });
+    expect(extraOf(extraWith(JSON.stringify({ contact: 'Anna', other: 'x' }), { contact: 'Bo' }, args))).toEqual({ contact: 'Bo', other: 'x' });
+    expect(extraWith(JSON.stringify({ contact: 'Anna' }), { contact: '' }, args)).toBeNull();
+  });
+
+  it('are stored by the store, which refuses anything but a JSON object there', () => {
+    const store = openStore(':memory:');
+    const r = insertOutcome(store, { ...fields(), extra: JSON.stringify({ contact: 'Anna' }) }, 'console:a', '2025-01-01T00:00:00.000Z');
+    expect(r.ok && r.outcome.extra).toBe('{"contact":"Anna"}');
+    expect(() => insertOutcome(store, { ...fields({ title: 'Other Oy' }), extra: '[1]' }, 'console:a', '2025-01-01T00:00:00.000Z')).toThrow(/CHECK/);
+    store.close();
   });
 });

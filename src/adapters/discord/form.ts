@@ -17,7 +17,7 @@ import type { ArgSpec } from '../../core/commands/spec.js';
 import type { Command } from '../../core/commands/types.js';
 import { choiceItems } from '../../core/commands/choices.js';
 import { commandLine } from '../../core/commands/line.js';
-import { clip, joinList } from '../../core/i18n.js';
+import { clip } from '../../core/i18n.js';
 import { joinDetails, splitDetails } from './to-text.js';
 import { LIMITS } from './limits.js';
 
@@ -71,7 +71,8 @@ export function commandModal(command: Command, kb: KnowledgeBase, lang: Lang, pr
     const optional = lang === 'fi' ? 'valinnainen' : 'optional';
     components.push({
       type: ComponentType.Label,
-      label: label(`${joinList(lang, shared.map((a) => a.label[lang]))} (${optional})`),
+      // The names, because that is how a line in the box names its field (`contact: Anna`).
+      label: label(`${shared.map((a) => a.name).join(', ')} (${optional})`),
       component: {
         type: ComponentType.TextInput,
         custom_id: DETAILS,

@@ -7,9 +7,7 @@ import type { Lang, Reply } from '../../core/reply.js';
 import type { HomeView, KnownBlock } from './blocks.js';
 import { OPEN_REPORT_ACTION } from './buttons.js';
 import { replyBlocks } from './render.js';
-
-/** Slack allows 100 blocks in a Home tab view. */
-const MAX_HOME_BLOCKS = 100;
+import { LIMITS } from './limits.js';
 
 const T = {
   heading: { en: 'Kajaani ecosystem agreement', fi: 'Kajaanin ekosysteemisopimus' },
@@ -31,7 +29,7 @@ export function homeView(lang: Lang, parts: Reply[], updatedAt: string): HomeVie
     blocks.push({ type: 'divider' }, ...replyBlocks(part));
   }
   const footer: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: `${T.updated[lang]} ${updatedAt}` }] };
-  return { type: 'home', blocks: [...blocks.slice(0, MAX_HOME_BLOCKS - 1), footer] };
+  return { type: 'home', blocks: [...blocks.slice(0, LIMITS.blocksPerView - 1), footer] };
 }
 
 /** The time shown under the Home tab, e.g. `2025-03-04 12:30` in BOT_TIMEZONE. */

@@ -12,6 +12,7 @@ import { reportCommand } from '../../core/commands/report.js';
 import { FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, OPEN_REPORT_ACTION, SHARE_ACTION } from './buttons.js';
 import { ask, coreUser, messagesFor, postReply, respondReply, responderFor, type Respond, type SlackContext } from './context.js';
 import { guarded } from '../shared/failure.js';
+import { LIMITS } from './limits.js';
 import { withinDeadline } from '../shared/deadline.js';
 import { commandForm, FORM_CALLBACK_PREFIX, formCommandText, formErrors, readMetadata, type ViewStateValues } from './form.js';
 
@@ -49,7 +50,7 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
           await privately(respond)(T.expired[lang]);
           return;
         }
-        const messages = messagesFor(ctx, shown.question, shown.reply, { share: false, maxMessages: 4 });
+        const messages = messagesFor(ctx, shown.question, shown.reply, { share: false, maxMessages: LIMITS.responseUrlMessages });
         // Slack user ids are [A-Z0-9]; anything else is not put into a mention.
         const sharer = /^[A-Z0-9]+$/.test(body.user.id) ? `<@${body.user.id}>` : '';
         for (const [i, m] of messages.entries()) {

@@ -171,17 +171,8 @@ export const migrations: Migration[] = [
     sql: `
       -- Earlier versions created this table on first use (not STRICT); make sure it exists so
       -- its rows can be copied, whether or not anyone ever voted.
-      CREATE TABLE IF NOT EXISTS feedback (
-        id INTEGER PRIMARY KEY,
-        answer_ref TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
-        question TEXT,
-        answer TEXT,
-        platform TEXT NOT NULL,
-        at TEXT NOT NULL,
-        UNIQUE (answer_ref, user_id)
-      );
+      CREATE TABLE IF NOT EXISTS feedback (id INTEGER PRIMARY KEY, answer_ref TEXT NOT NULL, user_id TEXT NOT NULL,
+        vote TEXT NOT NULL, question TEXT, answer TEXT, platform TEXT NOT NULL, at TEXT NOT NULL, UNIQUE (answer_ref, user_id));
       -- One vote per user and answer; a second click replaces the first.
       CREATE TABLE feedback_v4 (
         id         INTEGER PRIMARY KEY,

@@ -3,6 +3,7 @@ import type { CheckedArgs, Command, CommandContext } from './types.js';
 import { reply, type Reply } from '../reply.js';
 import { L } from '../i18n.js';
 import { outcomeLine } from '../outcomes/format.js';
+import { GOAL_FILTER_ARG, PARTY_ARG } from '../outcomes/fields.js';
 import { listOutcomes, type OutcomeFilter, type OutcomeStatus } from '../../store/outcomes.js';
 
 /** Listings stay readable in chat; /export gives everything. */
@@ -37,19 +38,8 @@ export const outcomesCommand: Command = {
   aliases: ['tulokset'],
   summary: L('List reported outcomes', 'Listaa raportoidut tulokset'),
   args: [
-    { name: 'goal', nameFi: 'tavoite', keyAliases: ['tavoite'], kind: 'choice', choices: 'goals', position: 'rest', label: L('Goal', 'Tavoite'), description: L('Goal', 'Tavoite') },
-    {
-      name: 'party',
-      nameFi: 'osapuoli',
-      keyAliases: ['osapuoli'],
-      kind: 'choice',
-      choices: 'parties',
-      typeahead: true,
-      position: 'named',
-      label: L('Party', 'Osapuoli'),
-      description: L('Party of the agreement (start typing)', 'Sopimuksen osapuoli (aloita kirjoittamaan)'),
-      usage: L('<id>', '<tunnus>'),
-    },
+    GOAL_FILTER_ARG,
+    PARTY_ARG,
     {
       name: 'year',
       nameFi: 'vuosi',

@@ -6,6 +6,7 @@ import { goalProgress, goalSources } from '../outcomes/goal-progress.js';
 import { today } from '../outcomes/guard.js';
 import { progressFigures } from '../outcomes/progress.js';
 import { goalById } from '../outcomes/resolve.js';
+import { GOAL_FILTER_ARG } from '../outcomes/fields.js';
 import { countsByGoal } from '../../store/progress.js';
 
 function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
@@ -36,18 +37,7 @@ export const progressCommand: Command = {
   name: 'progress',
   aliases: ['edistyminen', 'tilanne'],
   summary: L('How far along each goal is', 'Miten tavoitteet edistyvät'),
-  args: [
-    {
-      name: 'goal',
-      nameFi: 'tavoite',
-      keyAliases: ['tavoite'],
-      kind: 'choice',
-      choices: 'goals',
-      position: 'rest',
-      label: L('Goal', 'Tavoite'),
-      description: L('One goal (all when empty)', 'Yksi tavoite (tyhjä = kaikki)'),
-    },
-  ],
+  args: [GOAL_FILTER_ARG],
   role: 'anyone',
   writes: false,
   examples: { en: ['/progress', '/progress companies'], fi: ['/progress', '/progress yritykset'] },

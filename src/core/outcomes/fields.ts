@@ -10,6 +10,32 @@ import type { FieldProblem } from './field-messages.js';
 import { PERIOD_START } from './dates.js';
 import { L } from '../i18n.js';
 
+/** A party of the agreement: on an outcome, and as a filter of /outcomes. */
+export const PARTY_ARG: ArgSpec = {
+  name: 'party',
+  nameFi: 'osapuoli',
+  keyAliases: ['osapuoli'],
+  kind: 'choice',
+  choices: 'parties',
+  typeahead: true,
+  position: 'named',
+  label: L('Party', 'Osapuoli'),
+  description: L('Party of the agreement (start typing)', 'Sopimuksen osapuoli (aloita kirjoittamaan)'),
+  usage: L('<id>', '<tunnus>'),
+};
+
+/** One goal, written as the rest of the line (`/progress uudet yritykset`): the filter of /progress and /outcomes. */
+export const GOAL_FILTER_ARG: ArgSpec = {
+  name: 'goal',
+  nameFi: 'tavoite',
+  keyAliases: ['tavoite'],
+  kind: 'choice',
+  choices: 'goals',
+  position: 'rest',
+  label: L('Goal', 'Tavoite'),
+  description: L('One goal (all when empty)', 'Yksi tavoite (tyhjä = kaikki)'),
+};
+
 /** The outcome fields in the order of the usage line, the forms and the problem lists. */
 export const OUTCOME_ARGS: readonly ArgSpec[] = [
   {
@@ -36,18 +62,7 @@ export const OUTCOME_ARGS: readonly ArgSpec[] = [
     description: L('Name of the company, technology, service…', 'Yrityksen, teknologian, palvelun… nimi'),
     placeholder: L('Name of the company, technology, service…', 'Yrityksen, teknologian, palvelun… nimi'),
   },
-  {
-    name: 'party',
-    nameFi: 'osapuoli',
-    keyAliases: ['osapuoli'],
-    kind: 'choice',
-    choices: 'parties',
-    typeahead: true,
-    position: 'named',
-    label: L('Party', 'Osapuoli'),
-    description: L('Party of the agreement (start typing)', 'Sopimuksen osapuoli (aloita kirjoittamaan)'),
-    usage: L('<id>', '<tunnus>'),
-  },
+  PARTY_ARG,
   {
     name: 'date',
     nameFi: 'päivämäärä',

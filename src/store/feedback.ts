@@ -1,6 +1,6 @@
 /**
  * 👍/👎 feedback on answers, kept to improve the knowledge base. The table is made by
- * migration 4 (`migrations.ts`), which also adopts the rows of the table earlier versions
+ * migration 5 (`migrations.ts`), which also adopts the rows of the table earlier versions
  * created on first use. Written by the core's `/feedback` command, never by an adapter.
  */
 import type { Store } from './store.js';

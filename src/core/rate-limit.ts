@@ -5,7 +5,7 @@
  * then nothing until a token refills. The console is never limited: it is the operator's
  * own terminal. Configured by `BOT_RATE_LIMIT` (see `parseRateLimit`).
  */
-import type { Platform } from './commands/types.js';
+import type { Platform } from './platform.js';
 import { errorReply, type Lang, type Reply } from './reply.js';
 
 /** `count` messages per `periodMs`, with up to `burst` at once. */

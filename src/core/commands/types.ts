@@ -9,8 +9,10 @@ import type { Lang, Reply } from '../reply.js';
 import type { Services } from '../services.js';
 import type { CommandSpec } from './spec.js';
 
+import type { Platform } from '../platform.js';
+
 /** Where a message came from. */
-export type Platform = 'console' | 'slack' | 'discord';
+export type { Platform } from '../platform.js';
 
 /** Who is asking, where, and in which language. */
 export interface CommandContext {

@@ -8,7 +8,6 @@
 import type { Lang, Reply } from '../reply.js';
 import type { Services } from '../services.js';
 import type { CommandSpec } from './spec.js';
-
 import type { Platform } from '../platform.js';
 
 /** Where a message came from. */

@@ -8,3 +8,19 @@
 export class StartupError extends Error {
   override name = 'StartupError';
 }
+
+/**
+ * A platform refused a message for a reason retrying will not change: a user the bot cannot
+ * DM (Slack `cannot_dm_bot`, `user_not_found`; Discord 50007 "Cannot send messages to this
+ * user"). Posters throw it; delivery records the recipient as unreachable instead of
+ * retrying. `code` is the platform's own code, for the log and the record.
+ */
+export class UnreachableError extends Error {
+  override name = 'UnreachableError';
+  constructor(
+    readonly code: string,
+    message = `cannot deliver: ${code}`,
+  ) {
+    super(message);
+  }
+}

@@ -5,30 +5,16 @@
  * process is left alone. This is what the scheduler, the catch-up at start and
  * `kajaani-bot digest run` all call.
  */
-import { randomUUID } from 'node:crypto';
 import type { Services } from '../core/services.js';
 import { digestFor, renderFor, type RenderedDigest } from '../core/digest/build.js';
 import type { DigestTarget } from '../core/digest/channels.js';
 import { parsePeriod, type DigestPeriod } from '../core/digest/period.js';
-import { claimPost, duePosts, failPost, finishPost, recordMessageId, type DigestLang } from '../store/digest.js';
+import type { DigestLang } from '../store/digest.js';
+import { dueClaims, finishClaim, recordClaimMessage } from '../store/claims.js';
+import { attemptClaimed, claimNow, processOwner } from './claims.js';
 import type { DigestPoster } from './poster.js';
 
-/**
- * How long a claim stays exclusive while its process posts. Posting takes seconds (the SDK
- * clients are set to give up well within a minute); if the process dies mid-post, another
- * may take over after 5 minutes.
- */
-export const CLAIM_LEASE_MS = 5 * 60_000;
-
-/**
- * Back-off after the n-th failure: 1, 2, 4 … minutes, at most an hour. Platform outages
- * usually last minutes; 8 attempts span about 2 hours, after which a Monday digest is stale
- * and the claim is abandoned (and logged as an error for an operator).
- */
-export const MAX_ATTEMPTS = 8;
-export function backoffMs(failures: number): number {
-  return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(failures - 1, 0));
-}
+export { CLAIM_LEASE_MS, MAX_ATTEMPTS, backoffMs, processOwner } from './claims.js';
 
 /** What happened in one channel. */
 export interface ChannelResult {
@@ -51,9 +37,6 @@ export interface DeliveryOptions {
   /** Retry a failed claim now instead of waiting for its back-off (an operator's `digest run`). */
   ignoreBackoff?: boolean;
 }
-
-/** A per-process claim owner id. */
-export const processOwner = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
 /** Delivers the period's digest to every target. Never throws for a failed post. */
 export async function deliverDigest(
@@ -80,42 +63,30 @@ export async function deliverDigest(
       results.push({ channel: target.key, status: 'no-poster' });
       continue;
     }
-    const now = services.now();
-    const claim = claimPost(store, {
-      period: period.label,
-      channel: target.key,
-      owner,
-      now: now.toISOString(),
-      leaseUntil: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString(),
-      ignoreBackoff: opts.ignoreBackoff,
-    });
-    if (claim.kind !== 'claimed') {
-      const status = ({ done: 'already-posted', skipped: 'already-skipped', abandoned: 'abandoned', busy: 'in-progress', waiting: 'waiting-retry' } as const)[claim.kind];
-      results.push({ channel: target.key, status, messageId: claim.post.messageId, nextAttemptAt: claim.post.nextAttemptAt });
+    const claimed = claimNow(services, 'digest', { period: period.label, key: target.key, owner, ignoreBackoff: opts.ignoreBackoff });
+    if (claimed.kind !== 'claimed') {
+      const status = ({ done: 'already-posted', skipped: 'already-skipped', abandoned: 'abandoned', unreachable: 'abandoned', busy: 'in-progress', waiting: 'waiting-retry' } as const)[claimed.kind];
+      results.push({ channel: target.key, status, messageId: claimed.claim.messageId, nextAttemptAt: claimed.claim.nextAttemptAt });
       continue;
     }
+    const where = { period: period.label, key: target.key, owner };
     if (digest.quiet && opts.skipQuiet) {
-      finishPost(store, { period: period.label, channel: target.key, owner, now: services.now().toISOString(), status: 'skipped', messageId: null });
+      finishClaim(store, 'digest', { ...where, now: services.now().toISOString(), status: 'skipped', messageId: null });
       results.push({ channel: target.key, status: 'skipped-quiet' });
       continue;
     }
     const progress = {
-      messageId: claim.post.messageId,
-      recordMessage: (id: string) => recordMessageId(store, period.label, target.key, owner, id),
+      messageId: claimed.claim.messageId,
+      recordMessage: (messageId: string) => recordClaimMessage(store, 'digest', { ...where, messageId }),
     };
-    try {
-      const { messageId } = await poster.post(target, renderedFor(target.lang), progress);
-      finishPost(store, { period: period.label, channel: target.key, owner, now: services.now().toISOString(), status: 'done', messageId });
-      log.info({ period: period.label, channel: target.key, messageId }, 'digest posted');
-      results.push({ channel: target.key, status: 'posted', messageId });
-    } catch (err) {
-      const failures = claim.post.attempts + 1;
-      const next = failures >= MAX_ATTEMPTS ? null : new Date(services.now().getTime() + backoffMs(failures)).toISOString();
-      const error = err instanceof Error ? err.message : String(err);
-      const post = failPost(store, { period: period.label, channel: target.key, owner, error, nextAttemptAt: next });
-      if (next === null) log.error({ err, period: period.label, channel: target.key, attempts: failures }, 'digest post failed; giving up');
-      else log.warn({ err, period: period.label, channel: target.key, attempts: failures, nextAttemptAt: next }, 'digest post failed; will retry');
-      results.push({ channel: target.key, status: next === null ? 'abandoned' : 'failed', error, messageId: post?.messageId ?? null, nextAttemptAt: next });
+    const r = await attemptClaimed(services, 'digest', claimed.claim, owner, { what: 'digest post', keyField: 'channel' }, () => poster.post(target, renderedFor(target.lang), progress));
+    if (r.status === 'sent') {
+      log.info({ period: period.label, channel: target.key, messageId: r.messageId }, 'digest posted');
+      results.push({ channel: target.key, status: 'posted', messageId: r.messageId });
+    } else if (r.status === 'unreachable') {
+      results.push({ channel: target.key, status: 'abandoned', error: r.error, nextAttemptAt: null });
+    } else {
+      results.push({ channel: target.key, status: r.status, error: r.error, messageId: r.messageId, nextAttemptAt: r.nextAttemptAt });
     }
   }
   return { period: period.label, results };
@@ -123,7 +94,7 @@ export async function deliverDigest(
 
 /** Retries every failed post whose back-off has passed (targets no longer configured are left as they are). */
 export async function retryDue(services: Services, posters: DigestPoster[], targets: DigestTarget[], opts: DeliveryOptions): Promise<DeliveryReport[]> {
-  const due = duePosts(services.store, services.now().toISOString());
+  const due = dueClaims(services.store, 'digest', services.now().toISOString()).map((c) => ({ period: c.period, channel: c.key }));
   const reports: DeliveryReport[] = [];
   for (const period of [...new Set(due.map((d) => d.period))]) {
     const p = parsePeriod(period, services.config.BOT_TIMEZONE);

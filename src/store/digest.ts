@@ -1,13 +1,15 @@
 /**
  * The weekly digest's SQL: the period snapshot (aggregated in SQL so a digest over 100,000
  * outcomes stays well under 50 ms), channel subscriptions, and the (period, channel) claims
- * that make each post happen exactly once, even with two bot processes on one file.
+ * that make each post happen exactly once, even with two bot processes on one file (kept in
+ * claims.ts, shared with the reminders).
  *
  * Timestamps are ISO strings from `Date.toISOString()`, so comparing them as text compares
  * instants.
  */
 import { writeTransaction, type Store } from './store.js';
 import { stmt } from './statements.js';
+import { getClaim, listClaims, takeClaim, type Claim, type ClaimResult } from './claims.js';
 
 /** Counts for one goal at the start and end of a period. */
 export interface DigestGoalCounts {
@@ -180,103 +182,29 @@ export function listSubscriptions(store: Store): DigestSubscription[] {
 }
 
 // ── Claims ───────────────────────────────────────────────────────────────────────────
+// The (period, channel) rows live in claims.ts, shared with the reminders; these name them
+// as the digest does (by channel).
 
 /** The bookkeeping row of one (period, channel). */
-export interface DigestPost {
-  period: string;
+export interface DigestPost extends Omit<Claim, 'key'> {
   channel: string;
-  status: 'claimed' | 'failed' | 'done' | 'skipped' | 'abandoned';
-  owner: string;
-  claimedAt: string;
-  leaseUntil: string;
-  attempts: number;
-  nextAttemptAt: string | null;
-  messageId: string | null;
-  lastError: string | null;
-  doneAt: string | null;
 }
 
-const POST_COLUMNS = `period, channel, status, owner, claimed_at AS claimedAt, lease_until AS leaseUntil, attempts,
-  next_attempt_at AS nextAttemptAt, message_id AS messageId, last_error AS lastError, done_at AS doneAt`;
+const asPost = ({ key, ...rest }: Claim): DigestPost => ({ channel: key, ...rest });
 
 /** The row for (period, channel), if any. */
 export function getPost(store: Store, period: string, channel: string): DigestPost | null {
-  return (stmt(store, `SELECT ${POST_COLUMNS} FROM digest_posts WHERE period = ? AND channel = ?`).get(period, channel) as DigestPost | undefined) ?? null;
+  const c = getClaim(store, 'digest', period, channel);
+  return c ? asPost(c) : null;
 }
 
 /** Every row for a period (or all), by channel. */
 export function listPosts(store: Store, period?: string): DigestPost[] {
-  if (period === undefined) return stmt(store, `SELECT ${POST_COLUMNS} FROM digest_posts ORDER BY period, channel`).all() as DigestPost[];
-  return stmt(store, `SELECT ${POST_COLUMNS} FROM digest_posts WHERE period = ? ORDER BY channel`).all(period) as DigestPost[];
+  return listClaims(store, 'digest', period).map(asPost);
 }
 
-/** Failed posts whose next attempt is due. */
-export function duePosts(store: Store, now: string): DigestPost[] {
-  return stmt(store, `SELECT ${POST_COLUMNS} FROM digest_posts WHERE status = 'failed' AND next_attempt_at <= ? ORDER BY next_attempt_at`)
-    .all(now) as DigestPost[];
-}
-
-/** What a claim attempt found. */
-export type ClaimResult =
-  | { kind: 'claimed'; post: DigestPost }
-  | { kind: 'done' | 'skipped' | 'abandoned'; post: DigestPost }
-  /** Another process holds a live claim. */
-  | { kind: 'busy'; post: DigestPost }
-  /** It failed before and its back-off has not passed. */
-  | { kind: 'waiting'; post: DigestPost };
-
-/**
- * Claims (period, channel) for `owner` in one IMMEDIATE transaction: a new row, a failed row
- * whose back-off has passed (or `ignoreBackoff`), or a claim whose lease expired (its process
- * died). Anything else is reported back unchanged.
- */
-export function claimPost(
-  store: Store,
-  a: { period: string; channel: string; owner: string; now: string; leaseUntil: string; ignoreBackoff?: boolean },
-): ClaimResult {
-  return writeTransaction(store, () => {
-    const existing = getPost(store, a.period, a.channel);
-    if (!existing) {
-      stmt(store, `INSERT INTO digest_posts (period, channel, status, owner, claimed_at, lease_until) VALUES (?, ?, 'claimed', ?, ?, ?)`)
-        .run(a.period, a.channel, a.owner, a.now, a.leaseUntil);
-      return { kind: 'claimed', post: getPost(store, a.period, a.channel)! };
-    }
-    if (existing.status === 'done' || existing.status === 'skipped' || existing.status === 'abandoned') return { kind: existing.status, post: existing };
-    if (existing.status === 'claimed' && existing.leaseUntil > a.now) return { kind: 'busy', post: existing };
-    if (existing.status === 'failed' && !a.ignoreBackoff && (existing.nextAttemptAt ?? '') > a.now) return { kind: 'waiting', post: existing };
-    stmt(store, `UPDATE digest_posts SET status = 'claimed', owner = ?, claimed_at = ?, lease_until = ? WHERE period = ? AND channel = ?`)
-      .run(a.owner, a.now, a.leaseUntil, a.period, a.channel);
-    return { kind: 'claimed', post: getPost(store, a.period, a.channel)! };
-  });
-}
-
-/** Records the platform message id as soon as the message exists (before any attachment step). */
-export function recordMessageId(store: Store, period: string, channel: string, owner: string, messageId: string): void {
-  writeTransaction(store, () => {
-    stmt(store, 'UPDATE digest_posts SET message_id = ? WHERE period = ? AND channel = ? AND owner = ?').run(messageId, period, channel, owner);
-  });
-}
-
-/** Marks a claim finished: `done` with the message id, or `skipped` (a quiet week configured to skip). */
-export function finishPost(store: Store, a: { period: string; channel: string; owner: string; now: string; status: 'done' | 'skipped'; messageId: string | null }): boolean {
-  return writeTransaction(store, () => {
-    const info = stmt(store,
-        `UPDATE digest_posts SET status = ?, message_id = COALESCE(?, message_id), done_at = ?, last_error = NULL, next_attempt_at = NULL
-         WHERE period = ? AND channel = ? AND owner = ? AND status = 'claimed'`,
-      )
-      .run(a.status, a.messageId, a.now, a.period, a.channel, a.owner);
-    return info.changes === 1;
-  });
-}
-
-/** Records a failed attempt: `failed` with the next attempt time, or `abandoned` when `nextAttemptAt` is null. */
-export function failPost(store: Store, a: { period: string; channel: string; owner: string; error: string; nextAttemptAt: string | null }): DigestPost | null {
-  return writeTransaction(store, () => {
-    stmt(store,
-        `UPDATE digest_posts SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?
-         WHERE period = ? AND channel = ? AND owner = ? AND status = 'claimed'`,
-      )
-      .run(a.nextAttemptAt === null ? 'abandoned' : 'failed', a.error.slice(0, 1000), a.nextAttemptAt, a.period, a.channel, a.owner);
-    return getPost(store, a.period, a.channel);
-  });
+/** Claims (period, channel) for `owner` (see `takeClaim`). */
+export function claimPost(store: Store, a: { period: string; channel: string; owner: string; now: string; leaseUntil: string; ignoreBackoff?: boolean }): ClaimResult {
+  const { channel, ...rest } = a;
+  return takeClaim(store, 'digest', { ...rest, key: channel });
 }

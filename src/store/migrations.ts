@@ -200,6 +200,51 @@ export const migrations: Migration[] = [
       ALTER TABLE outcomes ADD COLUMN extra TEXT CHECK (extra IS NULL OR (json_valid(extra) AND json_type(extra) = 'object'));
     `,
   },
+  {
+    version: 7,
+    description: 'check-in reminders: per-user opt-out and reachability, one claim per (period, user), a reporter\'s party',
+    sql: `
+      -- One row per user who said /remind off|on, or whom the bot could not DM. A user with no
+      -- row gets reminders (when a reporter).
+      CREATE TABLE reminder_users (
+        user_id           TEXT PRIMARY KEY,
+        opted_out         INTEGER NOT NULL DEFAULT 0 CHECK (opted_out IN (0, 1)),
+        changed_at        TEXT,
+        -- Set when the platform refused a DM (cannot_dm_bot, user_not_found, Discord 50007):
+        -- later runs skip the user instead of failing again; /remind on clears it.
+        unreachable_since TEXT,
+        unreachable_error TEXT
+      ) STRICT;
+
+      -- Exactly once, as digest_posts: a (period, user) row is claimed before the DM is sent
+      -- and marked done with the message id after. 'skipped' = the user answered "nothing
+      -- this time" before any reminder; 'unreachable' = the platform refused the DM.
+      CREATE TABLE reminder_sends (
+        period          TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+        user_id         TEXT NOT NULL,
+        status          TEXT NOT NULL CHECK (status IN ('claimed', 'failed', 'done', 'skipped', 'abandoned', 'unreachable')),
+        owner           TEXT NOT NULL,
+        claimed_at      TEXT NOT NULL,
+        lease_until     TEXT NOT NULL,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        message_id      TEXT,
+        last_error      TEXT,
+        done_at         TEXT,
+        -- "Nothing this time": the user's answer to the reminder, and when.
+        answer          TEXT CHECK (answer IS NULL OR answer = 'nothing'),
+        answered_at     TEXT,
+        PRIMARY KEY (period, user_id)
+      ) STRICT;
+      CREATE INDEX reminder_sends_retry ON reminder_sends (status, next_attempt_at);
+
+      -- The party a reporter reports for, given with /grant … reporter party=<id> (optional).
+      ALTER TABLE roles ADD COLUMN party_id TEXT;
+
+      -- "Has this user reported anything this month?" for every reporter at each run.
+      CREATE INDEX outcomes_reported_by ON outcomes (reported_by, reported_at);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

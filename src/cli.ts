@@ -25,6 +25,7 @@ const USAGE = `Usage:
   kajaani-bot discord register|invite        register the Discord slash commands / print the invite link
   kajaani-bot digest preview [--period 2026-W48] [--lang en|fi|both] [--json]   print the weekly digest
   kajaani-bot digest run [--period 2026-W48]                                     post it (once per channel)
+  kajaani-bot remind preview|run [--period 2026-12] [--json]                     check-in reminders: who gets what / send them
   kajaani-bot backup <file> [--force]        online copy of the database (safe while the bot runs)
   kajaani-bot restore <file>                 replace the database with a backup (stop the bot first)
   kajaani-bot help                           this text`;
@@ -104,11 +105,14 @@ async function start(argv: string[]): Promise<void> {
   }
   let running: RunningAdapter[];
   let digest: { stop(): void } | undefined;
+  let reminders: { stop(): void } | null = null;
   try {
     running = await startAdapters(app);
     const { startDigestScheduler } = await import('./delivery/scheduler.js');
-    const { postersFromConfig } = await import('./delivery/posters.js');
+    const { startReminderScheduler } = await import('./delivery/reminder-scheduler.js');
+    const { dmPostersFromConfig, postersFromConfig } = await import('./delivery/posters.js');
     digest = startDigestScheduler(app, await postersFromConfig(app.services.config));
+    reminders = startReminderScheduler(app, await dmPostersFromConfig(app.services.config, app.services.log));
     performance.mark('kajaani:scheduler');
   } catch (err) {
     app.close();
@@ -122,6 +126,7 @@ async function start(argv: string[]): Promise<void> {
   if (!which.discord) process.on('unhandledRejection', (reason) => app.services.log.error({ err: reason }, 'unhandled rejection'));
   const shutdown = async () => {
     digest?.stop();
+    reminders?.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
     app.close();
     process.exit(0);
@@ -150,6 +155,9 @@ async function main(): Promise<void> {
       return;
     case 'digest':
       process.exitCode = await (await import('./cli-digest.js')).digestCli(rest);
+      return;
+    case 'remind':
+      process.exitCode = await (await import('./cli-remind.js')).remindCli(rest);
       return;
     case 'discord':
       process.exitCode = await (await import('./adapters/discord/cli.js')).runDiscordCli(rest);

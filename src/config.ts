@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as z from 'zod';
 import { DEFAULT_RATE_LIMIT, parseRateLimit, RATE_LIMIT_FORMAT } from './core/rate-limit.js';
+import { DEFAULT_REMINDER_CRON, isReminderCron, REMINDER_CRON_FORMAT } from './core/reminders/schedule.js';
 
 // zod compiles a fast path (new Function) for each object schema on its first parse: worth it
 // for a schema parsed thousands of times, but the bot parses its configuration and knowledge
@@ -86,6 +87,20 @@ const envSchema = z.object({
   DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), 'must be a numeric server (guild) id'),
   DISCORD_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), 'must be an http(s) URL'),
   DISCORD_REPORTER_ROLE: optionalText,
+  /** When check-in reminders go out (see core/reminders/schedule.ts); null when "off". */
+  REMINDER_CRON: z
+    .string()
+    .trim()
+    .default(DEFAULT_REMINDER_CRON)
+    .transform((v, ctx) => {
+      if (v.toLowerCase() === 'off') return null;
+      const pattern = v === '' ? DEFAULT_REMINDER_CRON : v.replace(/\s+/g, ' ');
+      if (!isReminderCron(pattern)) {
+        ctx.addIssue({ code: 'custom', message: REMINDER_CRON_FORMAT });
+        return z.NEVER;
+      }
+      return pattern;
+    }),
 });
 
 /** The validated configuration. */

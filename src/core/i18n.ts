@@ -6,6 +6,11 @@ export function L(en: string, fi: string): Localized {
   return { en, fi };
 }
 
+/** "new companies" → "New companies", at the start of a sentence. */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 /** Joins names as "A, B and C" / "A, B ja C". */
 export function joinList(lang: Lang, items: string[]): string {
   if (items.length <= 1) return items.join('');

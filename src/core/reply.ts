@@ -50,6 +50,17 @@ export interface ReplyFile {
   alt?: string;
 }
 
+/**
+ * A button under a reply, said platform-neutrally; each adapter's render.ts turns it into
+ * its platform's button. A click acts as the clicker, exactly as if they had typed it, so a
+ * button can never do more than its clicker may.
+ */
+export type ReplyAction =
+  /** Opens the form of a command that has one (`/report`). */
+  | { kind: 'form'; command: string; label: string; style?: 'primary' }
+  /** Runs a command line, e.g. `/remind nothing 2026-12` (kept short: Discord ids hold 100 characters). */
+  | { kind: 'command'; line: string; label: string; style?: 'primary' };
+
 export interface Reply {
   /** False when the user's input was rejected (bad command, not allowed...). */
   ok: boolean;
@@ -82,6 +93,8 @@ export interface Reply {
    * `/feedback <ref> up|down`.
    */
   feedbackRef?: string;
+  /** Buttons under the reply (see `ReplyAction`); the console lists their labels. */
+  actions?: ReplyAction[];
 }
 
 /** Builds a reply with sensible defaults. */
@@ -126,6 +139,7 @@ export function replyToPlainText(r: Reply): string {
     const head = r.lang === 'fi' ? 'Lähteet:' : 'Sources:';
     parts.push([head, ...r.sources.map((s) => `- ${s.title}: ${s.url}`)].join('\n'));
   }
+  if (r.actions && r.actions.length > 0) parts.push(r.actions.map((a) => `[${a.label}]`).join(' '));
   return parts.join('\n\n');
 }
 

@@ -12,9 +12,11 @@ export interface RoleGrant {
   role: Role;
   grantedBy: string;
   grantedAt: string;
+  /** The party a reporter reports for (`/grant … reporter party=KAMK`), if given. */
+  partyId: string | null;
 }
 
-const SELECT = 'SELECT user_id AS user, role, granted_by AS grantedBy, granted_at AS grantedAt FROM roles';
+const SELECT = 'SELECT user_id AS user, role, granted_by AS grantedBy, granted_at AS grantedAt, party_id AS partyId FROM roles';
 
 /** The roles stored for a user. */
 export function storedRoles(store: Store, user: string): Role[] {
@@ -27,17 +29,31 @@ export function listGrants(store: Store): RoleGrant[] {
 }
 
 /**
- * Grants a role and records it in the audit history. Returns the existing grant unchanged
- * (and records nothing) when the user already holds it.
+ * Grants a role and records it in the audit history. When the user already holds it, the
+ * grant is kept, except that a `partyId` given and different from the stored one replaces
+ * it (audited too); otherwise nothing is recorded.
  */
-export function grantRole(store: Store, user: string, role: Role, actor: string, at: string): { created: boolean; grant: RoleGrant } {
+export function grantRole(
+  store: Store,
+  user: string,
+  role: Role,
+  actor: string,
+  at: string,
+  partyId?: string | null,
+): { created: boolean; partyChanged: boolean; grant: RoleGrant } {
   return writeTransaction(store, () => {
     const existing = stmt(store, `${SELECT} WHERE user_id = ? AND role = ?`).get(user, role) as RoleGrant | undefined;
-    if (existing) return { created: false, grant: existing };
-    stmt(store, 'INSERT INTO roles (user_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?)').run(user, role, actor, at);
-    const grant: RoleGrant = { user, role, grantedBy: actor, grantedAt: at };
+    if (existing) {
+      if (partyId === undefined || partyId === existing.partyId) return { created: false, partyChanged: false, grant: existing };
+      stmt(store, 'UPDATE roles SET party_id = ? WHERE user_id = ? AND role = ?').run(partyId, user, role);
+      const grant: RoleGrant = { ...existing, partyId };
+      appendAudit(store, { at, actor, action: 'grant', subject: user, before: existing, after: grant });
+      return { created: false, partyChanged: true, grant };
+    }
+    stmt(store, 'INSERT INTO roles (user_id, role, granted_by, granted_at, party_id) VALUES (?, ?, ?, ?, ?)').run(user, role, actor, at, partyId ?? null);
+    const grant: RoleGrant = { user, role, grantedBy: actor, grantedAt: at, partyId: partyId ?? null };
     appendAudit(store, { at, actor, action: 'grant', subject: user, before: null, after: grant });
-    return { created: true, grant };
+    return { created: true, partyChanged: false, grant };
   });
 }
 

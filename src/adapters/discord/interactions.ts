@@ -1,5 +1,7 @@
 /**
- * Inbound interactions: slash commands, autocomplete, command forms and the 👍/👎 buttons.
+ * Inbound interactions: slash commands, autocomplete, command forms, the 👍/👎 buttons and a
+ * reply's own buttons (open a form; run a command line as the clicker, e.g. a reminder's
+ * "Nothing this time").
  * Each one is turned into the core's text grammar, answered by `bot.handle()` and rendered.
  * An interaction is answered directly when the core is quick and deferred otherwise, so it
  * never expires; every failure reaches the user as an ephemeral apology with a reference.
@@ -19,7 +21,7 @@ import { slashCommand } from './commands.js';
 import { commandText, optionRecord, type OptionValue } from './to-text.js';
 import { conversationId, langFromLocale, platformRolesFor } from './identity.js';
 import { commandModal, formCommandText, FORM_ID_PREFIX } from './form.js';
-import { feedbackFromButton, renderReply } from './render.js';
+import { actionFromButton, feedbackFromButton, renderReply } from './render.js';
 import { interactionOptions, isPrivate, messageOptions, NO_PINGS, type AdapterContext } from './context.js';
 import { guarded } from '../shared/failure.js';
 import { withinDeadline } from '../shared/deadline.js';
@@ -76,10 +78,25 @@ async function onFormSubmit(ctx: AdapterContext, interaction: ModalSubmitInterac
   if (command?.form) await answer(ctx, interaction, formCommandText(command, interaction), false);
 }
 
-/** A 👍/👎 click is the core's business: it becomes `/feedback <ref> up|down` from the clicker. */
+/**
+ * A 👍/👎 click is the core's business: it becomes `/feedback <ref> up|down` from the clicker.
+ * A reply's form button opens the command's form; its command button runs the line as if
+ * the clicker had typed it.
+ */
 async function onButton(ctx: AdapterContext, interaction: ButtonInteraction): Promise<void> {
   const vote = feedbackFromButton(interaction.customId);
-  if (vote) await answer(ctx, interaction, `/feedback ${vote.ref} ${vote.vote}`, true);
+  if (vote) {
+    await answer(ctx, interaction, `/feedback ${vote.ref} ${vote.vote}`, true);
+    return;
+  }
+  const action = actionFromButton(interaction.customId);
+  if (action?.kind === 'command') await answer(ctx, interaction, action.line, true);
+  else if (action?.kind === 'form') {
+    const command = findCommand(action.command);
+    if (!command?.form) return;
+    const lang = langFromLocale(interaction.locale) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
+    await interaction.showModal(commandModal(command, ctx.app.services.knowledge.current, lang, {}));
+  }
 }
 
 async function onAutocomplete(ctx: AdapterContext, interaction: AutocompleteInteraction): Promise<void> {

@@ -57,4 +57,6 @@ export const LIMITS = {
   customId: 100,
   /** A button's label (components reference: 80). */
   buttonLabel: 80,
+  /** Buttons in one action row (components reference: 5). */
+  buttonsPerRow: 5,
 } as const;

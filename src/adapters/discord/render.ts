@@ -40,7 +40,7 @@ export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
   files: ReplyFile[];
-  /** Buttons (👍/👎 under a rateable answer). */
+  /** Buttons: the reply's own (`Reply.actions`), 👍/👎 under a rateable answer. */
   components?: APIActionRowComponent<APIButtonComponent>[];
 }
 
@@ -62,6 +62,32 @@ export function feedbackButtons(ref: string, lang: Lang): APIActionRowComponent<
     emoji: { name: VOTES[vote].emoji },
   });
   return { type: ComponentType.ActionRow, components: [button('up'), button('down')] };
+}
+
+/** custom_id of a reply's "open the form" button: `kajaani:open:<command>`. */
+export const OPEN_FORM_PREFIX = 'kajaani:open:';
+/** custom_id of a reply's "run this command line" button: `kajaani:cmd:<line>`, run as the clicker. */
+export const COMMAND_PREFIX = 'kajaani:cmd:';
+
+/**
+ * The reply's own buttons (`Reply.actions`) as one row, or null. A custom_id holds 100
+ * characters: a button whose id would not fit is left out rather than cut (a cut line is
+ * another command).
+ */
+export function actionButtons(r: Reply): APIActionRowComponent<APIButtonComponent> | null {
+  const components = (r.actions ?? []).flatMap((a): APIButtonComponent[] => {
+    const customId = a.kind === 'form' ? `${OPEN_FORM_PREFIX}${a.command}` : `${COMMAND_PREFIX}${a.line}`;
+    if (customId.length > LIMITS.customId) return [];
+    return [{ type: ComponentType.Button, style: a.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary, custom_id: customId, label: clip(a.label, LIMITS.buttonLabel) }];
+  });
+  return components.length > 0 ? { type: ComponentType.ActionRow, components: components.slice(0, LIMITS.buttonsPerRow) } : null;
+}
+
+/** What a reply's own button asks for, by its custom_id; null for other buttons. */
+export function actionFromButton(customId: string): { kind: 'form'; command: string } | { kind: 'command'; line: string } | null {
+  if (customId.startsWith(OPEN_FORM_PREFIX)) return { kind: 'form', command: customId.slice(OPEN_FORM_PREFIX.length) };
+  if (customId.startsWith(COMMAND_PREFIX) && customId.charAt(COMMAND_PREFIX.length) === '/') return { kind: 'command', line: customId.slice(COMMAND_PREFIX.length) };
+  return null;
 }
 
 /** The vote a button's custom_id carries, if it is a vote button. */
@@ -210,7 +236,8 @@ export function renderReply(r: Reply): DiscordMessage[] {
     if (messages.length === 0) messages = [{ content: '…', embeds: [], files: [] }];
   }
   messages[0]!.files = r.files;
-  if (r.ok && r.feedbackRef) messages[messages.length - 1]!.components = [feedbackButtons(r.feedbackRef, r.lang)];
+  const rows = [actionButtons(r), r.ok && r.feedbackRef ? feedbackButtons(r.feedbackRef, r.lang) : null].filter((x): x is APIActionRowComponent<APIButtonComponent> => x !== null);
+  if (rows.length > 0) messages[messages.length - 1]!.components = rows;
   return messages;
 }
 

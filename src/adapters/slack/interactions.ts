@@ -1,7 +1,8 @@
 /**
  * Clicks and form submits: "Share in channel", 👍/👎 (sent to the core as `/feedback`),
- * "Report an outcome" (opens the form) and a command form's submit. Every click is
- * acknowledged first.
+ * "Report an outcome" (opens the form), a reply's command button (its line sent to the core
+ * as the clicker's, e.g. a reminder's "Nothing this time") and a command form's submit.
+ * Every click is acknowledged first.
  */
 import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Lang } from '../../core/reply.js';
@@ -9,7 +10,7 @@ import { todayIn } from '../../core/outcomes/dates.js';
 import { encodeConversation } from '../../core/conversation-id.js';
 import { findCommand } from '../../core/commands/index.js';
 import { reportCommand } from '../../core/commands/report.js';
-import { FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, OPEN_REPORT_ACTION, SHARE_ACTION } from './buttons.js';
+import { COMMAND_ACTION, FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, OPEN_REPORT_ACTION, SHARE_ACTION } from './buttons.js';
 import { ask, coreUser, messagesFor, postReply, respondReply, responderFor, type Respond, type SlackContext } from './context.js';
 import { guarded } from '../shared/failure.js';
 import { LIMITS } from './limits.js';
@@ -79,7 +80,25 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
     );
   });
 
-  bolt.action<BlockAction<ButtonAction>>(OPEN_REPORT_ACTION, async ({ ack, body, client }) => {
+  // A reply's button that runs a command line: exactly as if the clicker had typed it.
+  bolt.action<BlockAction<ButtonAction>>(COMMAND_ACTION, async ({ ack, body, action, respond }) => {
+    await ack();
+    const locale = await ctx.localeOf(body.user.id);
+    await guarded(
+      ctx.log,
+      'command-button',
+      locale ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE,
+      async () => {
+        const text = action.value ?? '';
+        if (!text.startsWith('/')) return;
+        const channel = body.channel?.id;
+        await respondReply(ctx, respond, text, await ask(ctx, { user: coreUser(body.user.id), text, ...(channel ? { conversationId: encodeConversation({ platform: 'slack', channel }) } : {}) }, locale));
+      },
+      privately(respond),
+    );
+  });
+
+  bolt.action<BlockAction<ButtonAction>>(OPEN_REPORT_ACTION, async ({ ack, body, action, client }) => {
     await ack();
     const lang = await langOf(ctx, body.user.id);
     const config = ctx.app.services.config;
@@ -90,7 +109,9 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
       async () => {
         const today = todayIn(config.BOT_TIMEZONE, ctx.app.services.now());
         const channel = body.channel?.id;
-        const view = commandForm(reportCommand, ctx.app.services.knowledge.current, lang, today, { lang, ...(channel ? { channel } : {}), ...(body.response_url ? { responseUrl: body.response_url } : {}) });
+        // The button names the command whose form it opens (older buttons carry other values).
+        const named = findCommand(action.value ?? '');
+        const view = commandForm(named?.form ? named : reportCommand, ctx.app.services.knowledge.current, lang, today, { lang, ...(channel ? { channel } : {}), ...(body.response_url ? { responseUrl: body.response_url } : {}) });
         await client.views.open({ trigger_id: body.trigger_id, view });
       },
       (apology) => client.chat.postMessage({ channel: body.user.id, text: apology }),

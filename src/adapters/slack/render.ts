@@ -11,6 +11,7 @@ import { clip } from '../../core/i18n.js';
 import { splitText } from '../shared/text.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn } from './text.js';
+import { replyActionBlocks } from './buttons.js';
 
 /** One Slack message: the fallback text (notifications, screen readers) and its blocks. */
 export interface SlackMessage {
@@ -86,11 +87,13 @@ export function fallbackText(r: Reply): string {
 }
 
 /**
- * Renders a reply as one or more messages within `LIMITS.blocksPerMessage`. `actions` (share, feedback)
- * go at the end of the last message; `maxMessages` caps very long replies (a slash
- * command's response_url takes only five posts), noting the cut.
+ * Renders a reply as one or more messages within `LIMITS.blocksPerMessage`. The reply's own
+ * buttons (`Reply.actions`), then `actions` (share, feedback), go at the end of the last
+ * message; `maxMessages` caps very long replies (a slash command's response_url takes only
+ * five posts), noting the cut.
  */
-export function renderReply(r: Reply, actions: KnownBlock[] = [], maxMessages = 10): SlackMessage[] {
+export function renderReply(r: Reply, extraActions: KnownBlock[] = [], maxMessages = 10): SlackMessage[] {
+  const actions = [...replyActionBlocks(r), ...extraActions];
   const content = replyBlocks(r);
   const text = fallbackText(r);
   const room = LIMITS.blocksPerMessage - actions.length;

@@ -1,10 +1,16 @@
-/** `/grant <user> reporter|admin`: an admin gives a role; stored with who granted it, audited. */
+/**
+ * `/grant <user> reporter|admin [party=<id>]`: an admin gives a role; stored with who granted
+ * it, audited. A reporter's party (optional) is who their check-in reminders speak for; given
+ * again for an existing reporter, it changes the party.
+ */
 import type { CheckedArgs, Command, CommandContext } from './types.js';
 import type { ArgSpec } from './spec.js';
 import { reply, type Reply } from '../reply.js';
 import { L } from '../i18n.js';
 import { nowIso } from '../outcomes/guard.js';
 import { grantRole, type Role } from '../../store/roles.js';
+import { PARTY_ARG } from '../outcomes/fields.js';
+import { partyShortName } from '../outcomes/format.js';
 
 /** The arguments of /grant and /revoke: who, and which role. */
 export const ROLE_ARGS: readonly ArgSpec[] = [
@@ -34,33 +40,47 @@ export const ROLE_ARGS: readonly ArgSpec[] = [
   },
 ];
 
+/** The party a reporter reports for: only with the reporter role. */
+const REPORTER_PARTY: ArgSpec = {
+  ...PARTY_ARG,
+  onlyWith: { arg: 'role', values: ['reporter'] },
+  description: L("The reporter's party (their reminders show its figures)", 'Raportoijan osapuoli (muistutukset näyttävät sen luvut)'),
+};
+
 function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
   const user = values.user!;
   const role = values.role as Role;
-  const { created, grant } = grantRole(ctx.services.store, user, role, ctx.user, nowIso(ctx));
+  const kb = ctx.services.knowledge.current;
+  const { created, partyChanged, grant } = grantRole(ctx.services.store, user, role, ctx.user, nowIso(ctx), values.party);
   const fi = ctx.lang === 'fi';
+  const party = grant.partyId ? partyShortName(kb, grant.partyId, ctx.lang) : null;
+  const forParty = party ? (fi ? ` (osapuoli ${party})` : ` for ${party}`) : '';
   const text = created
     ? fi
-      ? `Myönnetty: ${user} on nyt ${role}.`
-      : `Granted: ${user} is now ${role === 'admin' ? 'an admin' : 'a reporter'}.`
-    : fi
-      ? `${user} on jo ${role} (myönsi ${grant.grantedBy} ${grant.grantedAt.slice(0, 10)}). Mitään ei muutettu.`
-      : `${user} already has the ${role} role (granted by ${grant.grantedBy} on ${grant.grantedAt.slice(0, 10)}). Nothing changed.`;
-  return reply(ctx.lang, text, { data: { grant: { user, role, created } } });
+      ? `Myönnetty: ${user} on nyt ${role}${forParty}.`
+      : `Granted: ${user} is now ${role === 'admin' ? 'an admin' : 'a reporter'}${forParty}.`
+    : partyChanged
+      ? fi
+        ? `${user} raportoi nyt osapuolelle ${party}.`
+        : `${user} now reports for ${party}.`
+      : fi
+        ? `${user} on jo ${role}${forParty} (myönsi ${grant.grantedBy} ${grant.grantedAt.slice(0, 10)}). Mitään ei muutettu.`
+        : `${user} already has the ${role} role${forParty} (granted by ${grant.grantedBy} on ${grant.grantedAt.slice(0, 10)}). Nothing changed.`;
+  return reply(ctx.lang, text, { data: { grant: { user, role, created, party: grant.partyId } } });
 }
 
 export const grantCommand: Command = {
   name: 'grant',
   aliases: ['myonna'],
   summary: L('Give a user a role (admins)', 'Myönnä käyttäjälle rooli (ylläpitäjät)'),
-  args: ROLE_ARGS,
+  args: [...ROLE_ARGS, REPORTER_PARTY],
   role: 'admin',
   roleAction: L('grant roles', 'roolien myöntäminen'),
   writes: true,
   private: true,
   examples: {
-    en: ['/grant slack:U012AB reporter', '/grant discord:81234567 admin'],
-    fi: ['/grant slack:U012AB raportoija', '/grant discord:81234567 ylläpitäjä'],
+    en: ['/grant slack:U012AB reporter', '/grant slack:U012AB reporter party=KAMK', '/grant discord:81234567 admin'],
+    fi: ['/grant slack:U012AB raportoija', '/grant slack:U012AB raportoija osapuoli=KAMK', '/grant discord:81234567 ylläpitäjä'],
   },
   run,
 };

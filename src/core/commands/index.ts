@@ -14,6 +14,7 @@ import { revokeCommand } from './revoke.js';
 import { rolesCommand } from './roles.js';
 import { exportCommand } from './export.js';
 import { digestCommand } from './digest.js';
+import { remindCommand } from './remind.js';
 import { reloadCommand } from './reload.js';
 import { feedbackCommand } from './feedback.js';
 
@@ -32,6 +33,7 @@ export const commands: Command[] = [
   rolesCommand,
   exportCommand,
   digestCommand,
+  remindCommand,
   reloadCommand,
   feedbackCommand,
 ];

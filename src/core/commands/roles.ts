@@ -4,6 +4,7 @@ import { reply, type Reply } from '../reply.js';
 import { L } from '../i18n.js';
 import { adminList, rolesOf } from '../outcomes/authorize.js';
 import { listGrants } from '../../store/roles.js';
+import { partyShortName } from '../outcomes/format.js';
 
 function run(ctx: CommandContext): Reply {
   const fi = ctx.lang === 'fi';
@@ -16,9 +17,11 @@ function run(ctx: CommandContext): Reply {
       ? `Sinulla (${ctx.user}) ei ole rooleja: voit kysyä ja katsoa edistymistä. Raportoijan roolin voi myöntää ylläpitäjä: ${adminList(ctx).join(', ') || '-'}.`
       : `You (${ctx.user}) have no roles: you can ask and see progress. An admin can make you a reporter: ${adminList(ctx).join(', ') || '-'}.`;
   const configured = ctx.services.config.BOT_ADMINS.map((u) => (fi ? `${u}: admin (BOT_ADMINS)` : `${u}: admin (BOT_ADMINS)`));
-  const stored = listGrants(ctx.services.store).map((g) =>
-    fi ? `${g.user}: ${g.role} (myönsi ${g.grantedBy} ${g.grantedAt.slice(0, 10)})` : `${g.user}: ${g.role} (granted by ${g.grantedBy} on ${g.grantedAt.slice(0, 10)})`,
-  );
+  const kb = ctx.services.knowledge.current;
+  const stored = listGrants(ctx.services.store).map((g) => {
+    const party = g.partyId ? `, ${partyShortName(kb, g.partyId, ctx.lang)}` : '';
+    return fi ? `${g.user}: ${g.role}${party} (myönsi ${g.grantedBy} ${g.grantedAt.slice(0, 10)})` : `${g.user}: ${g.role}${party} (granted by ${g.grantedBy} on ${g.grantedAt.slice(0, 10)})`;
+  });
   return reply(ctx.lang, text, {
     visibility: 'ephemeral',
     sections: [{ heading: fi ? 'Kaikki roolit' : 'All roles', lines: [...configured, ...stored] }],

@@ -56,6 +56,33 @@ export function progressFigures(goal: Goal, count: number, today: string, lang: 
   };
 }
 
+/** How far a goal is behind the pace that reaches its target on time. */
+export interface PaceGap {
+  figures: ProgressFigures;
+  /**
+   * How many a steady pace would have reached by today: the target's count spread evenly
+   * over the agreement period (1 Jan 2021 – 31 Dec 2029), rounded up.
+   */
+  onPaceByNow: number;
+}
+
+/**
+ * A goal is behind pace when it has a target, has not met it, and the pace so far is slower
+ * than the pace still needed to meet it by 31 Dec 2029 (`pacePerMonth < neededPerMonth`), or
+ * the deadline has passed. The two readings agree: that pace comparison holds exactly when
+ * the count is below the straight line from 0 on 1 Jan 2021 to the target at the deadline,
+ * i.e. below `onPaceByNow`. Null when it is not behind (met, on pace, or qualitative).
+ */
+export function paceGap(goal: Goal, count: number, today: string, lang: Lang): PaceGap | null {
+  const f = progressFigures(goal, count, today, lang);
+  if (f.row.needed === null || f.row.met) return null;
+  const total = monthsBetween(PERIOD_START, DEADLINE_EXCLUSIVE);
+  const elapsed = Math.min(Math.max(monthsBetween(PERIOD_START, today), 0), total);
+  const onPaceByNow = Math.ceil((f.row.needed * elapsed) / total);
+  const behind = f.neededPerMonth === null ? f.monthsLeft <= 0 : count < onPaceByNow;
+  return behind ? { figures: f, onPaceByNow } : null;
+}
+
 /** "15", "at least 2", "more than 20" / "15", "vähintään 2", "yli 20". */
 export function targetText(goal: Goal, lang: Lang): string {
   if (goal.target === null || goal.comparator === null) return '';

@@ -79,6 +79,10 @@ export class FakeDiscord {
   readonly requestObservers = new Set<(r: RecordedRequest) => void>();
   /** Number of gateway connections opened so far. */
   connections = 0;
+  /** Users whose DMs are closed: a message to their DM channel gets 403, code 50007. */
+  readonly closedDms = new Set<string>();
+  /** DM channels opened through `POST /users/@me/channels`, channel id → user id. */
+  readonly dmChannels = new Map<string, string>();
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -228,10 +232,14 @@ export class FakeDiscord {
     if (hit && r.method === 'DELETE') return [204, undefined];
     if (r.method === 'POST' && m(/^\/webhooks\/\d+\/[^/]+$/)) return [200, this.messageFrom(r.body, 'webhook')];
     hit = m(/^\/channels\/(\d+)\/messages$/);
+    if (hit && r.method === 'POST' && this.closedDms.has(this.dmChannels.get(hit[1]!) ?? '')) {
+      return [403, { message: 'Cannot send messages to this user', code: 50007 }];
+    }
     if (hit && r.method === 'POST') return [200, this.messageFrom(r.body, hit[1]!)];
     if (r.method === 'POST' && m(/^\/channels\/\d+\/typing$/)) return [204, undefined];
     if (r.method === 'POST' && r.path === '/users/@me/channels') {
       const recipient = (r.body as { recipient_id: string }).recipient_id;
+      this.dmChannels.set(`${recipient.slice(0, -3)}999`, recipient);
       return [200, { id: `${recipient.slice(0, -3)}999`, type: 1, last_message_id: null, recipients: [this.apiUser({ id: recipient, username: 'someone' })] }];
     }
     return [404, { message: '404: Not Found', code: 0 }];

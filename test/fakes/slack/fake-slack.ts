@@ -72,6 +72,8 @@ export class FakeSlack {
   connections = 0;
   /** Slack locale per user for users.info (default en-US). */
   readonly locales = new Map<string, string>();
+  /** Users the bot cannot DM, with the error conversations.open gives (`cannot_dm_bot`, `user_not_found`). */
+  readonly dmErrors = new Map<string, string>();
   private readonly rateLimits = new Map<string, number[]>();
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -156,6 +158,13 @@ export class FakeSlack {
       }
       case 'chat.postMessage':
         return json(200, { ok: true, channel: args.channel, ts: `1700000000.${String(++this.tsSeq).padStart(6, '0')}`, message: { text: args.text } });
+      case 'conversations.open': {
+        // A DM channel per user, `D` + the user id, as Slack gives one stable channel per pair.
+        const user = String(args.users);
+        const error = this.dmErrors.get(user);
+        if (error) return json(200, { ok: false, error });
+        return json(200, { ok: true, channel: { id: `D${user}` } });
+      }
       case 'chat.postEphemeral':
         return json(200, { ok: true, message_ts: `1700000000.${String(++this.tsSeq).padStart(6, '0')}` });
       case 'views.open':

@@ -63,3 +63,26 @@ describe('Discord rendering', () => {
     expect(ms.slice(1).every((m) => m.files.length === 0)).toBe(true);
   });
 });
+
+describe("a reply's own buttons", () => {
+  it('become a row of buttons with custom ids the adapter reads back; an id over 100 characters is left out, not cut', async () => {
+    const { actionFromButton } = await import('../../../src/adapters/discord/render.js');
+    const r = reply('en', 'Check-in', {
+      actions: [
+        { kind: 'form', command: 'report', label: 'Report an outcome', style: 'primary' },
+        { kind: 'command', line: '/remind nothing 2026-12', label: 'Nothing this time' },
+        { kind: 'command', line: `/remind ${'x'.repeat(100)}`, label: 'Too long' },
+      ],
+    });
+    const [m] = renderReply(r);
+    const ids = m!.components![0]!.components.map((c) => ('custom_id' in c ? c.custom_id : ''));
+    expect(ids).toEqual(['kajaani:open:report', 'kajaani:cmd:/remind nothing 2026-12']);
+    expect(ids.map(actionFromButton)).toEqual([
+      { kind: 'form', command: 'report' },
+      { kind: 'command', line: '/remind nothing 2026-12' },
+    ]);
+    // Only a line that is a command is ever run.
+    expect(actionFromButton('kajaani:cmd:hello')).toBeNull();
+    expect(renderReply(reply('en', 'plain'))[0]!.components).toBeUndefined();
+  });
+});

@@ -119,3 +119,24 @@ describe('report form', () => {
     expect(formErrors(reportCommand, errorReply('en', 'twice', { data: { error: 'duplicate' } }))).toEqual({ duplicate: 'twice' });
   });
 });
+
+describe("a reply's own buttons", () => {
+  it('become one actions block after the content, before share and feedback; a line too long for a button is left out, not cut', () => {
+    const r = reply('en', 'Check-in', {
+      actions: [
+        { kind: 'form', command: 'report', label: 'Report an outcome', style: 'primary' },
+        { kind: 'command', line: '/remind nothing 2026-12', label: 'Nothing this time' },
+        { kind: 'command', line: `/remind ${'x'.repeat(2000)}`, label: 'Too long' },
+      ],
+    });
+    const [m] = renderReply(r, [{ type: 'divider' }]);
+    const actions = m!.blocks.at(-2) as { type: string; elements: { action_id: string; value: string; style?: string }[] };
+    expect(m!.blocks.at(-1)).toEqual({ type: 'divider' });
+    expect(actions.type).toBe('actions');
+    expect(actions.elements.map((e) => [e.action_id, e.value, e.style])).toEqual([
+      ['kajaani_open_report', 'report', 'primary'],
+      ['kajaani_command', '/remind nothing 2026-12', undefined],
+    ]);
+    expect(renderReply(reply('en', 'plain'))[0]!.blocks.some((b) => b.type === 'actions')).toBe(false);
+  });
+});

@@ -81,7 +81,7 @@ describe('usage lines from the spec', () => {
     expect(usageLine(reportCommand, 'en').startsWith('/report <goal> "<title>" [party=<id>] [date=YYYY-MM-DD] [link=<url>] [business-id=<Y-tunnus>] [note="<text>"]')).toBe(true);
     expect(usageLine(reportCommand, 'fi').startsWith('/report <tavoite> "<otsikko>" [party=<tunnus>] [date=VVVV-KK-PP] [link=<url>] [business-id=<Y-tunnus>] [note="<teksti>"]')).toBe(true);
     expect(usageLine(reportCommand, 'en').endsWith(' [duplicate=ok]')).toBe(true);
-    expect(usageLine(findCommand('grant')!, 'en')).toBe('/grant <user> reporter|admin');
+    expect(usageLine(findCommand('grant')!, 'en')).toBe('/grant <user> reporter|admin [party=<id>]');
     expect(usageLine(findCommand('retract')!, 'en')).toBe('/retract <id> reason="<why>"');
   });
 });

@@ -72,6 +72,8 @@ export class FakeSlack {
   connections = 0;
   /** Slack locale per user for users.info (default en-US). */
   readonly locales = new Map<string, string>();
+  /** Milliseconds every Web API call waits before answering (to make races between processes real). */
+  delayMs = 0;
   /** Users the bot cannot DM, with the error conversations.open gives (`cannot_dm_bot`, `user_not_found`). */
   readonly dmErrors = new Map<string, string>();
   private readonly rateLimits = new Map<string, number[]>();
@@ -142,6 +144,7 @@ export class FakeSlack {
     if (!m) return json(404, { ok: false, error: 'unknown_path' });
     const method = m[1]!;
     const args = parseBody(raw, req.headers['content-type']);
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     const limited = this.rateLimits.get(method);
     if (limited && limited.length > 0) {
       const retryAfter = limited.shift()!;

@@ -46,6 +46,8 @@ describe('/remind', () => {
     expect((await t.say('slack:UADMIN', '/remind')).text).toMatch(/^You are not a reporter in the bot, so you get no check-in reminders/);
     await t.say('console:admin', '/grant console:carol reporter');
     expect((await t.say('console:carol', '/remind')).text).toBe('Reminders are direct messages in Slack or Discord; console users get none.');
+    // A reporter only through a Discord server role is not in the roles table the reminders read.
+    expect((await t.say('discord:81234567', '/remind', { platformRoles: ['reporter'] })).text).toMatch(/^You report through a Discord server role, and the bot cannot list the members of a role/);
   });
 
   it('says when the month has been reported or answered', async () => {

@@ -20,6 +20,10 @@ const T = {
     'You are not a reporter in the bot, so you get no check-in reminders (an admin can make you one with /grant).',
     'Et ole botissa raportoija, joten et saa muistutuksia (ylläpitäjä voi myöntää roolin komennolla /grant).',
   ),
+  serverRoleOnly: L(
+    'You report through a Discord server role, and the bot cannot list the members of a role, so it cannot remind you. Ask an admin to /grant you the reporter role to get check-in reminders.',
+    'Raportoit Discord-palvelimen roolin kautta, eikä botti näe roolin jäseniä, joten se ei voi muistuttaa sinua. Pyydä ylläpitäjää myöntämään raportoijan rooli komennolla /grant, niin saat muistutukset.',
+  ),
   console: L('Reminders are direct messages in Slack or Discord; console users get none.', 'Muistutukset ovat yksityisviestejä Slackissa tai Discordissa; konsolin käyttäjät eivät saa niitä.'),
   cronOff: L('Check-in reminders are switched off for everyone (REMINDER_CRON=off).', 'Muistutukset ovat pois käytöstä kaikilta (REMINDER_CRON=off).'),
   never: L('The schedule (REMINDER_CRON) has no future date.', 'Aikataulussa (REMINDER_CRON) ei ole tulevia ajankohtia.'),
@@ -59,7 +63,7 @@ function status(ctx: CommandContext): Reply {
   const lines: string[] = [];
   let text: string;
   if (platform === 'console') text = T.console[lang];
-  else if (!reporter) text = T.notReporter[lang];
+  else if (!reporter) text = ctx.platformRoles?.includes('reporter') ? T.serverRoleOnly[lang] : T.notReporter[lang];
   else if (settings?.optedOut) text = T.off[lang];
   else {
     text = fi ? `Muistutukset ovat sinulle päällä. ${nextText(ctx)}` : `Check-in reminders are on for you. ${nextText(ctx)}`;

@@ -314,7 +314,7 @@ describe('the schedule in the running bot', () => {
     const off = setup({ REMINDER_CRON: 'off' });
     expect(startReminderScheduler(off.app, [off.slack])).toBeNull();
     expect(off.lines.some((l) => l.msg === 'check-in reminders are off (REMINDER_CRON=off)')).toBe(true);
-    expect((await off.say('slack:U1', '/remind')).text).toBe('Check-in reminders are on for you. Check-in reminders are switched off for everyone (REMINDER_CRON=off).');
+    expect((await off.say('slack:U1', '/remind')).text).toBe('Check-in reminders are switched off for everyone (REMINDER_CRON=off); yours will come when they are switched on.');
   });
 
   it('delivers a month given explicitly, and reports a platform without a poster', async () => {

@@ -25,7 +25,10 @@ const T = {
     'Raportoit Discord-palvelimen roolin kautta, eikä botti näe roolin jäseniä, joten se ei voi muistuttaa sinua. Pyydä ylläpitäjää myöntämään raportoijan rooli komennolla /grant, niin saat muistutukset.',
   ),
   console: L('Reminders are direct messages in Slack or Discord; console users get none.', 'Muistutukset ovat yksityisviestejä Slackissa tai Discordissa; konsolin käyttäjät eivät saa niitä.'),
-  cronOff: L('Check-in reminders are switched off for everyone (REMINDER_CRON=off).', 'Muistutukset ovat pois käytöstä kaikilta (REMINDER_CRON=off).'),
+  cronOff: L(
+    'Check-in reminders are switched off for everyone (REMINDER_CRON=off); yours will come when they are switched on.',
+    'Muistutukset ovat pois käytöstä kaikilta (REMINDER_CRON=off); saat omasi, kun ne otetaan käyttöön.',
+  ),
   never: L('The schedule (REMINDER_CRON) has no future date.', 'Aikataulussa (REMINDER_CRON) ei ole tulevia ajankohtia.'),
 } as const;
 
@@ -65,6 +68,7 @@ function status(ctx: CommandContext): Reply {
   if (platform === 'console') text = T.console[lang];
   else if (!reporter) text = ctx.platformRoles?.includes('reporter') ? T.serverRoleOnly[lang] : T.notReporter[lang];
   else if (settings?.optedOut) text = T.off[lang];
+  else if (ctx.services.config.REMINDER_CRON === null) text = T.cronOff[lang];
   else {
     text = fi ? `Muistutukset ovat sinulle päällä. ${nextText(ctx)}` : `Check-in reminders are on for you. ${nextText(ctx)}`;
     const state = monthState(ctx, monthOf(ctx.services.now(), ctx.services.config.BOT_TIMEZONE));

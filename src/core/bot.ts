@@ -14,6 +14,8 @@ import { askCommand } from './commands/ask.js';
 import { createRateLimitGate } from './rate-limit.js';
 import { dispatch } from './commands/dispatch.js';
 import { apologyReply, newReference } from './apology.js';
+import { ConversationMemory } from './conversation-memory.js';
+import type { Remembered } from './answer/types.js';
 
 /** One message to the bot, from any platform. */
 export interface Inbound {
@@ -52,6 +54,8 @@ export function createBot(services: Services, options: BotOptions = {}): Bot {
     clock: options.clock ?? (() => performance.now()),
     log: (user, retryAfterMs) => services.log.info({ user, retryAfterMs }, 'rate limited'),
   });
+  // What each conversation last asked, so every surface gets follow-ups ("and Sotkamo?").
+  const memory = new ConversationMemory<Remembered>({ now: () => services.now().getTime() });
 
   async function run(msg: Inbound, requestId: string): Promise<Reply> {
     const text = msg.text.normalize('NFC').trim();
@@ -76,6 +80,7 @@ export function createBot(services: Services, options: BotOptions = {}): Bot {
       requestId,
       platformRoles: msg.platformRoles,
       catalog: commands,
+      memory: memory.slotFor(msg.conversationId, msg.user),
     };
     if (!isCommand) return dispatch(askCommand, ctx, { raw: text, positional: [], named: {} });
 

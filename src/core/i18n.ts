@@ -35,3 +35,19 @@ export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   return `${text.slice(0, safeCut(text, max - 1))}…`;
 }
+
+/** Capitalises the first letter ("työ- ja elinkeinoministeriö" starting a sentence). */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Lower-cases the first letter of a title used mid-sentence ("How the numeric targets are
+ * read" → "how the numeric targets are read"), unless its first word is a name or an
+ * acronym (`isName`), or written in capitals ("CEMIS", "LUMI and …").
+ */
+export function lowerFirst(s: string, isName: (word: string) => boolean = () => false): string {
+  const first = /^[\p{L}\p{N}-]+/u.exec(s)?.[0] ?? '';
+  if (first === '' || (first.length > 1 && first === first.toUpperCase()) || isName(first)) return s;
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}

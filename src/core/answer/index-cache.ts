@@ -11,8 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from '../knowledge/schema.js';
 import { knowledgeCache } from '../knowledge/private-cache.js';
-import { buildCandidates, buildLexicon, type Candidate } from './candidates.js';
+import { buildCandidates, buildLexicon } from './candidates.js';
 import { Lexicon, type LexiconSnapshot } from './lexicon.js';
+import type { Candidate } from './types.js';
 
 /** Bump when the snapshot's shape changes. */
 const FORMAT = 'index-v1';

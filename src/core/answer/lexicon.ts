@@ -6,14 +6,14 @@
  * vocabulary, with diacritics folded).
  */
 import type { Lang } from '../reply.js';
-import { stem } from './stem.js';
+import { stem, type ReadLang } from './stem.js';
 import { commonPrefix, editDistance, fold, letterMask, popcount, words } from './text.js';
 import { STOPWORDS } from './stopwords.js';
 
 /** A word or phrase that stands for a feature. */
 export interface Term {
   feature: string;
-  lang: Lang;
+  lang: ReadLang;
   words: string[];
 }
 
@@ -39,10 +39,15 @@ export interface Analysis {
   unknown: string[];
   /** Four-digit years mentioned (2000–2099). */
   years: number[];
+  /** Other numbers mentioned ("is 20 enough?"). */
+  numbers: number[];
+  /** Every token, normalised (typos corrected), and the features covering each: word order for question shapes. */
+  tokens: string[];
+  tokenFeatures: string[][];
   /** Typo corrections applied. */
   corrections: { from: string; to: string }[];
-  /** Words matched only by Finnish terms vs only by English terms (for language detection). */
-  langEvidence: Record<Lang, number>;
+  /** Words matched only by Finnish, only by English or only by Swedish terms (for language detection). */
+  langEvidence: Record<ReadLang, number>;
 }
 
 const MIN_PREFIX = 4;
@@ -116,7 +121,7 @@ export class Lexicon {
   }
 
   /** Does token `tok` match term word `w` (with stem `ws`, in `lang`)? Returns the matched length, 0 if none. */
-  private wordMatch(tok: string, w: string, ws: string, lang: Lang): number {
+  private wordMatch(tok: string, w: string, ws: string, lang: ReadLang): number {
     if (tok === w) return tok.length;
     if (w.length <= 3) {
       // Short names (CSC, ELY, TEM) match exactly or with a short Finnish ending (ELYn).
@@ -124,7 +129,8 @@ export class Lexicon {
     }
     if (stem(tok, lang) === ws) return tok.length;
     const lcp = commonPrefix(tok, ws);
-    if (lang === 'fi') {
+    // Finnish and Swedish inflect by endings: a stem prefix is enough.
+    if (lang !== 'en') {
       if (ws.length >= MIN_PREFIX && lcp >= Math.max(MIN_PREFIX, ws.length - 1)) return lcp;
     } else if (ws.length >= 5 && lcp >= ws.length) {
       return lcp;
@@ -133,9 +139,9 @@ export class Lexicon {
   }
 
   /** Matches terms starting at position i; returns matches (feature, length in tokens, remainder). */
-  private matchAt(tokens: string[], i: number): { feature: string; lang: Lang; len: number; rest?: string }[] {
+  private matchAt(tokens: string[], i: number): { feature: string; lang: ReadLang; len: number; rest?: string }[] {
     const tok = tokens[i]!;
-    const out: { feature: string; lang: Lang; len: number; rest?: string }[] = [];
+    const out: { feature: string; lang: ReadLang; len: number; rest?: string }[] = [];
     for (const term of this.byKey.get(indexKey(tok)) ?? []) {
       if (i + term.words.length > tokens.length) continue;
       let ok = true;
@@ -185,8 +191,8 @@ export class Lexicon {
    * Matches every term over the tokens. A name inside a longer phrase is dropped ("Kajaani"
    * in "Kajaani region", "Oulu" in "Oulun kaupunkiseutu"): the phrase is what was meant.
    */
-  private matchAll(tokens: string[], features: Set<string>, covered: string[][], langs: Set<Lang>[], depth = 0): void {
-    const found: { i: number; feature: string; lang: Lang; len: number; rest?: string }[] = [];
+  private matchAll(tokens: string[], features: Set<string>, covered: string[][], langs: Set<ReadLang>[], depth = 0): void {
+    const found: { i: number; feature: string; lang: ReadLang; len: number; rest?: string }[] = [];
     // The longest match covering each token, to drop names inside longer phrases in one pass.
     const longest = new Array<number>(tokens.length).fill(0);
     for (let i = 0; i < tokens.length; i++) {
@@ -217,7 +223,7 @@ export class Lexicon {
     let tokens = words(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text).slice(0, MAX_TOKENS);
     const features = new Set<string>();
     let covered: string[][] = tokens.map(() => []);
-    let langs: Set<Lang>[] = tokens.map(() => new Set());
+    let langs: Set<ReadLang>[] = tokens.map(() => new Set());
     this.matchAll(tokens, features, covered, langs);
 
     const corrections: { from: string; to: string }[] = [];
@@ -240,12 +246,14 @@ export class Lexicon {
     const content: Analysis['content'] = [];
     const unknown: string[] = [];
     const years: number[] = [];
+    const numbers: number[] = [];
     tokens.forEach((t, i) => {
       if (STOPWORDS.has(t) && covered[i]!.length === 0) return;
       // "I'm a student", "olen toimittaja": the asker describing themselves, not the topic.
       if (covered[i]!.length === 0 && isSelfDescription(tokens, i)) return;
       content.push({ word: t, features: covered[i]! });
       if (/^20\d\d$/.test(t)) years.push(Number(t));
+      else if (/^\d{1,4}$/.test(t)) numbers.push(Number(t));
       if (covered[i]!.length > 0) return;
       if (/^\d+$/.test(t)) {
         features.add(`n:${t}`);
@@ -255,8 +263,8 @@ export class Lexicon {
       features.add(`w:${stem(t, lang)}`);
       if (!this.isKnownWord(t)) unknown.push(t);
     });
-    const langEvidence: Record<Lang, number> = { en: 0, fi: 0 };
+    const langEvidence: Record<ReadLang, number> = { en: 0, fi: 0, sv: 0 };
     for (const l of langs) if (l.size === 1) langEvidence[[...l][0]!]++;
-    return { features, content, unknown, years, corrections, langEvidence };
+    return { features, content, unknown, years, numbers, tokens, tokenFeatures: covered, corrections, langEvidence };
   }
 }

@@ -9,6 +9,7 @@ import type { Lang, Reply } from '../reply.js';
 import type { Services } from '../services.js';
 import type { CommandSpec } from './spec.js';
 import type { Platform } from '../platform.js';
+import type { MemoryHook } from '../answer/types.js';
 
 /** Where a message came from. */
 export type { Platform } from '../platform.js';
@@ -28,6 +29,8 @@ export interface CommandContext {
   platformRoles?: ('reporter' | 'admin')[];
   /** Every command's spec (for /help), handed in by the dispatcher so no command imports the table. */
   catalog: readonly CommandSpec[];
+  /** The conversation's memory, for follow-up questions; none for a one-shot message. */
+  memory?: MemoryHook;
 }
 
 /** Parsed command arguments: positional words and `key=value` pairs. */

@@ -64,6 +64,16 @@ export function targetText(goal: Goal, lang: Lang): string {
 }
 
 /**
+ * What a goal's progress says while nothing has been reported: "New companies: nothing
+ * reported towards this goal yet (target 15)." (not "0 of 15 … Pace: 0.0 a month").
+ */
+export function nothingReported(goal: Goal, lang: Lang): string {
+  const name = goal.name[lang].charAt(0).toUpperCase() + goal.name[lang].slice(1);
+  const target = goal.target === null ? '' : ` (${lang === 'fi' ? 'tavoite' : 'target'} ${targetText(goal, lang)})`;
+  return lang === 'fi' ? `${name}: tämän tavoitteen osalta ei ole vielä raportoitu mitään${target}.` : `${name}: nothing reported towards this goal yet${target}.`;
+}
+
+/**
  * Same output as n.toLocaleString(locale, options), without building a formatter per call.
  * Built on first use, not at import: the first Intl formatter of a process loads ICU's locale
  * data (~10 ms), which answers that show no rate should not pay.

@@ -1,0 +1,22 @@
+/**
+ * Counts: "how many parties are there?", "montako painopistettä?", "how many ministries are
+ * involved?". Counted from the knowledge base, with the members named. "How many companies"
+ * is the companies goal, not a count (a named goal makes it a lookup).
+ */
+import { groupReply } from '../compose/groups.js';
+import { frameOf, type FrameHandler } from '../frame.js';
+import { has, mentioned } from './helpers.js';
+import { groupAsked, groupKey, groupOfFrame } from './group.js';
+
+export const count: FrameHandler = {
+  kind: 'count',
+  detect(u) {
+    if (!has(u, 'c:count') || u.progressAsked || has(u, 'c:innocities')) return null;
+    const g = groupAsked(u);
+    if (!g) return null;
+    if (g.of === 'goals' && mentioned(u, 'goal').length > 0) return null;
+    if (g.of === 'parties' && g.name === 'all' && mentioned(u, 'party').length > 0) return null;
+    return frameOf('count', u, { group: groupKey(g) });
+  },
+  answer: (frame, ctx) => groupReply(ctx.kb, groupOfFrame(frame.group), ctx.lang, { count: true }),
+};

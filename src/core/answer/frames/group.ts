@@ -1,0 +1,47 @@
+/**
+ * A group listed: "which ministries are involved?", "who are the contracting parties?",
+ * "which goals have numeric targets?". The members come from the knowledge base.
+ */
+import { GROUP_FEATURES, groupReply, type Group } from '../compose/groups.js';
+import { frameOf, type FrameHandler } from '../frame.js';
+import type { Understanding } from '../types.js';
+import { has, mentioned } from './helpers.js';
+
+/** The group a question asks about, or the remembered one when it points back ("how many are there?"). */
+export function groupAsked(u: Understanding): Group | null {
+  for (const [g, features] of GROUP_FEATURES) {
+    // CEMIS names a group only with a word for members ("CEMIS partners", "kumppanit").
+    if (g.name === 'cemis' && !has(u, 'c:party')) continue;
+    if (has(u, ...features)) return g;
+  }
+  const previous = u.previous?.group;
+  if (previous && u.followUp !== null) {
+    const [of, name] = previous.split('/') as [Group['of'], Group['name']];
+    return { of, name };
+  }
+  return null;
+}
+
+/** "parties/contracting" for a frame's `group`. */
+export function groupKey(g: Group): string {
+  return `${g.of}/${g.name}`;
+}
+
+/** The group a frame names. */
+export function groupOfFrame(key: string | undefined): Group {
+  const [of, name] = (key ?? 'parties/all').split('/') as [Group['of'], Group['name']];
+  return { of, name };
+}
+
+export const group: FrameHandler = {
+  kind: 'group',
+  detect(u) {
+    if (has(u, 'c:count') || u.shape.yesNo) return null;
+    const g = groupAsked(u);
+    if (!g || g.name === 'all' || !has(u, 'c:who', 'c:what', 'c:all', 'c:party', 'c:goal')) return null;
+    // A named party or goal makes it a question about that one.
+    if (mentioned(u, g.of === 'goals' ? 'goal' : 'party').length > 0) return null;
+    return frameOf('group', u, { group: groupKey(g) });
+  },
+  answer: (frame, ctx) => groupReply(ctx.kb, groupOfFrame(frame.group), ctx.lang, { count: false }),
+};

@@ -1,0 +1,71 @@
+/** Small readings of an understanding that several frames share. */
+import { reply, type Lang, type Reply } from '../../reply.js';
+import { exampleQuestions } from '../examples.js';
+import { fold } from '../text.js';
+import type { Understanding } from '../types.js';
+
+/** True when the understanding has any of the features. */
+export function has(u: Understanding, ...features: string[]): boolean {
+  return features.some((f) => u.features.has(f));
+}
+
+/** Entity features of a kind (`party`, `goal`…) the question names, in order. */
+export function mentioned(u: Understanding, kind: string): string[] {
+  return u.mentions.filter((m) => m.startsWith(`${kind}:`));
+}
+
+/** The id part of `party:KAMK`. */
+export function refOf(id: string): string {
+  return id.slice(id.indexOf(':') + 1);
+}
+
+/** The words as typed, with their folded lower-case form. */
+function typedWords(question: string): { typed: string; key: string }[] {
+  return (question.normalize('NFC').match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? []).map((typed) => ({ typed, key: fold(typed.toLowerCase()).replace(/'/g, '') }));
+}
+
+/**
+ * Names typed in the question that the knowledge base does not know: a run of capitalised
+ * words naming no entity ("Business Finland"), an unknown capitalised word ("Sitra"), or
+ * another city ("Helsinki"). With `lowercase`, unknown words typed in lower case count too
+ * ("onko nokia mukana").
+ */
+export function unknownNames(u: Understanding, lowercase = false): string[] {
+  const a = u.analysis;
+  const unknown = new Set([...a.unknown, ...a.content.filter((c) => c.features.includes('c:other-city')).map((c) => c.word)]);
+  const entityWords = new Set(a.content.filter((c) => c.features.some((f) => /^(party|goal|focus|place):/.test(f))).map((c) => c.word));
+  const ws = typedWords(u.question);
+  const out: string[] = [];
+  let run: { typed: string; key: string }[] = [];
+  const flush = () => {
+    const named = run.some((w) => unknown.has(w.key)) || (run.length >= 2 && run.every((w) => !entityWords.has(w.key)));
+    if (named && !run.some((w) => entityWords.has(w.key))) out.push(run.map((w) => w.typed).join(' '));
+    run = [];
+  };
+  ws.forEach((w, i) => {
+    if (i > 0 && /^\p{Lu}/u.test(w.typed)) run.push(w);
+    else {
+      flush();
+      if (lowercase && i > 0 && unknown.has(w.key) && !/^\d+$/.test(w.key)) out.push(w.typed);
+    }
+  });
+  flush();
+  return [...new Set(out)];
+}
+
+/** Words of the question the knowledge base does not know at all, as typed ("tourism", "matkailua"). */
+export function typedUnknown(u: Understanding): string[] {
+  const unknown = new Set(u.analysis.unknown);
+  return typedWords(u.question)
+    .filter((w) => unknown.has(w.key) && !/^\d+$/.test(w.key))
+    .map((w) => w.typed);
+}
+
+/** The reply when the question is outside the agreement: what the bot does, with examples. */
+export function declineReply(lang: Lang): Reply {
+  const text =
+    lang === 'fi'
+      ? 'En osaa vastata tähän. Vastaan vain kysymyksiin Kajaanin kaupunkiseudun innovaatioekosysteemisopimuksesta. Voit kysyä esimerkiksi:'
+      : "I can't answer that: I only answer questions about the Kajaani city region innovation ecosystem agreement. You could ask, for example:";
+  return reply(lang, text, { answered: false, suggestions: exampleQuestions(lang) });
+}

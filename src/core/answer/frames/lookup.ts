@@ -1,0 +1,80 @@
+/**
+ * A lookup: the best reading of the question (an entity, a fact or a list), its target or
+ * progress, "where" answered with the place an entity is in. Questions only the outcome
+ * store can answer ("how many companies so far?", "what has KAMK reported?") go to it
+ * through the `storeAnswer` hook.
+ */
+import type { KnowledgeBase } from '../../knowledge/schema.js';
+import type { Lang, Reply } from '../../reply.js';
+import { fold } from '../text.js';
+import { lowerFirst } from '../../i18n.js';
+import { entityName } from '../compose/entities.js';
+import { candidateReply, notPartyNote } from '../compose/replies.js';
+import { frameOf, type FrameContext, type FrameHandler } from '../frame.js';
+import type { Candidate, StoreQuestion, Understanding } from '../types.js';
+import { has, unknownNames } from './helpers.js';
+
+/**
+ * Years that filter reported outcomes ("companies in 2025?"). A deadline is not one: "by
+ * 2029" is the goal period's end, and a question about the target ("should", "goal") asks
+ * for the target whatever year it names.
+ */
+function filterYears(u: Understanding, kb: KnowledgeBase): number[] {
+  if (has(u, 'c:goal') && !u.progressAsked) return [];
+  return u.analysis.years.filter((y) => y < kb.agreement.period.to && y >= kb.agreement.period.from);
+}
+
+/** The store's question, for goals and parties the question (or its best reading) names. */
+function storeQuestion(u: Understanding, kb: KnowledgeBase, lang: Lang): StoreQuestion {
+  const best = u.best;
+  const goals = [...u.entities.goals, ...(best?.kind === 'goal' ? [best.ref] : [])];
+  return { text: u.question, lang, goals, parties: u.entities.parties, years: filterYears(u, kb), progressAsked: u.progressAsked };
+}
+
+/** The place an entity's name or question points at, for "where is it?". */
+function placeOf(c: Candidate, ctx: FrameContext): Candidate | undefined {
+  const place = [...c.bag.keys()].find((f) => f.startsWith('place:'));
+  return place ? ctx.engine.ranker.candidateById(place) : undefined;
+}
+
+/** Words that are names (keep their capital mid-sentence): party and place names, names in the sources. */
+function nameTest(ctx: FrameContext): (w: string) => boolean {
+  const names = new Set<string>([...ctx.sentences.names.keys()]);
+  for (const e of [...ctx.kb.parties, ...ctx.kb.places]) for (const n of [e.name.en, e.name.fi]) names.add(fold(n.split(/\s/)[0]!.toLowerCase()));
+  return (w) => names.has(fold(w.toLowerCase()));
+}
+
+/** "Or did you mean …?" only for a different reading, and never when the answer is sure. */
+function suggestion(u: Understanding, answered: Candidate, ctx: FrameContext): string | null {
+  const alt = u.alternative;
+  if (!alt || alt.id === answered.id || u.features.has(answered.id)) return null;
+  const label = entityName(ctx.kb, alt.id, ctx.lang);
+  if (label === entityName(ctx.kb, answered.id, ctx.lang)) return null;
+  const text = lowerFirst(label, nameTest(ctx));
+  return ctx.lang === 'fi' ? `Tarkoititko ehkä: ${text}?` : `Or did you mean ${text}?`;
+}
+
+export const lookup: FrameHandler = {
+  kind: 'lookup',
+  detect(u) {
+    if (!u.best) return null;
+    return frameOf('lookup', u, { entities: [u.best.id] });
+  },
+  answer(frame, ctx): Reply {
+    const { kb, lang, hooks } = ctx;
+    const u = frame.u;
+    let best = u.best!;
+    const fromStore = hooks.storeAnswer?.(storeQuestion(u, kb, lang));
+    if (fromStore) return fromStore;
+    // "What does the agreement commit the parties to?": its goals.
+    if (has(u, 'c:obligation') && !['goal', 'party'].includes(best.kind)) best = ctx.engine.ranker.candidateById('list:goals') ?? best;
+    if (has(u, 'c:where') && (best.kind === 'goal' || best.kind === 'party')) best = placeOf(best, ctx) ?? best;
+    const r = candidateReply(kb, best, lang, hooks, u.progressAsked);
+    // "Is Nokia a party?" without yes/no shape: say the name is not a party, then the parties.
+    const notFound = has(u, 'c:party') && u.entities.parties.length === 0 ? unknownNames(u) : [];
+    if (notFound.length > 0) r.text = `${notPartyNote(lang, notFound)} ${r.text}`;
+    const offer = suggestion(u, best, ctx);
+    if (offer) r.suggestions.push(offer);
+    return r;
+  },
+};

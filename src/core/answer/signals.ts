@@ -1,0 +1,111 @@
+/**
+ * Frame signals: concepts (knowledge/concepts.yaml) that say *how* a question is asked —
+ * yes/no, a comparison, "tell me more", an attribute the knowledge base does not hold —
+ * never what it is about. Three of them count by their place in the sentence ("Is …",
+ * "and …?", "it"): their words are read as word sets here, not compiled into the lexicon.
+ */
+import type { KnowledgeBase } from '../knowledge/schema.js';
+import { words } from './text.js';
+import type { Shape } from './types.js';
+
+/** Concepts matched by position (word sets), not as features. */
+export const SHAPE_CONCEPTS = new Set(['yes-no', 'follow-up', 'pronoun']);
+
+/** Signal concepts compiled as features; they never make a question about something. */
+const SIGNALS = new Set([
+  'c:more',
+  'c:else',
+  'c:thanks',
+  'c:ack',
+  'c:injection',
+  'c:compare-more',
+  'c:compare-less',
+  'c:superlative',
+  'c:superlative-least',
+  'c:compare',
+  'c:exactly',
+  'c:at-least',
+  'c:over',
+  'c:until',
+  'c:enough',
+  'c:current',
+  'c:obligation',
+  'c:approve',
+  'c:quantitative',
+  'c:qualitative',
+]);
+
+/** True for a frame signal feature (`c:more`, `c:gap-address`…). */
+export function isSignal(f: string): boolean {
+  return SIGNALS.has(f) || isGapAttribute(f);
+}
+
+/** Attributes no entity has in the knowledge base (`gap` in concepts.yaml): street address, budget… */
+export function isGapAttribute(f: string): boolean {
+  return f.startsWith('c:gap-');
+}
+
+/** Question words: a yes/no opening followed by one is an indirect question ("do you know who…"). */
+const QUESTION_WORD_CONCEPTS = ['what', 'who', 'when', 'where', 'why', 'count'];
+
+/** Personal pronouns and possessives always point back; demonstratives only when they stand alone. */
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'tama', 'tassa', 'tasta', 'tahan', 'tata', 'nama', 'tuo', 'nuo']);
+
+/** The shape words of a knowledge base, folded as the engine's words are. */
+export interface ShapeWords {
+  yesNo: Set<string>;
+  questionWords: Set<string>;
+  followUp: string[][];
+  pronouns: Set<string>;
+  /** Openers skipped before looking at the first word ("ok", "hi", "no"). */
+  fillers: Set<string>;
+}
+
+function wordsOf(kb: KnowledgeBase, ids: string[]): string[] {
+  return kb.concepts.filter((c) => ids.includes(c.id)).flatMap((c) => [...c.en, ...c.fi]);
+}
+
+/** Reads the shape words from the concepts. */
+export function shapeWords(kb: KnowledgeBase): ShapeWords {
+  const single = (ids: string[]) => new Set(wordsOf(kb, ids).map((w) => words(w).join(' ')));
+  return {
+    yesNo: single(['yes-no']),
+    questionWords: single(QUESTION_WORD_CONCEPTS),
+    followUp: wordsOf(kb, ['follow-up'])
+      .map(words)
+      .filter((w) => w.length > 0)
+      .sort((a, b) => b.length - a.length),
+    pronouns: single(['pronoun']),
+    fillers: single(['ack', 'greeting', 'thanks']),
+  };
+}
+
+/** True when `tokens` from `i` start with `phrase`. */
+function startsWith(tokens: string[], i: number, phrase: string[]): boolean {
+  return phrase.every((w, j) => tokens[i + j] === w);
+}
+
+/** A Finnish verb with the question clitic (-ko/-kö, "onks"): "kuuluuko", "riittääkö", "onks". */
+function hasQuestionClitic(word: string): boolean {
+  return word.length >= 4 && /(ko|kos|ks)$/.test(word);
+}
+
+/**
+ * The shape of a question from its word order: a yes/no question opens with an auxiliary
+ * ("Is", "Does") or a Finnish verb with -ko/-kö and asks no question word later; "X or Y?"
+ * is a choice, not a yes/no question. `covered` marks tokens the lexicon matched.
+ * `markerEnd` is the index of the first token after an opening "and" / "what about" / "entä".
+ */
+export function shapeOf(tokens: string[], covered: string[][], sw: ShapeWords): { shape: Shape; markerEnd: number } {
+  let i = 0;
+  while (i < tokens.length - 1 && sw.fillers.has(tokens[i]!)) i++;
+  const marker = sw.followUp.find((p) => p.length < tokens.length - i && startsWith(tokens, i, p));
+  const markerEnd = marker ? i + marker.length : 0;
+  const first = tokens[marker ? markerEnd : i] ?? '';
+  const rest = tokens.slice((marker ? markerEnd : i) + 1);
+  const asksWh = rest.some((t) => sw.questionWords.has(t));
+  const choice = rest.includes('or') || rest.includes('vai');
+  const opensYesNo = sw.yesNo.has(first) || (hasQuestionClitic(first) && !sw.questionWords.has(first));
+  const pronoun = tokens.some((t, j) => sw.pronouns.has(t) && !(DEMONSTRATIVES.has(t) && (covered[j + 1]?.length ?? 0) > 0));
+  return { shape: { yesNo: opensYesNo && !asksWh && !choice, followUpMarker: marker !== undefined, pronoun }, markerEnd };
+}

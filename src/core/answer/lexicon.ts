@@ -51,6 +51,13 @@ export interface Analysis {
 }
 
 const MIN_PREFIX = 4;
+/** The longest Finnish case ending with possessive and clitic ("-issaankin"). */
+const MAX_ENDING = 6;
+
+/** Entity names (parties, places) rather than concept words. */
+function isName(f: string): boolean {
+  return f.startsWith('party:') || f.startsWith('place:');
+}
 /** Bounds on what is analysed, so no input can make answering slow. */
 const MAX_TEXT = 4_000;
 const MAX_TOKENS = 300;
@@ -120,18 +127,23 @@ export class Lexicon {
     return { terms, vocab: [...this.vocab], vocabStems: [...this.vocabStems], vocabByLength: [...this.vocabByLength] };
   }
 
-  /** Does token `tok` match term word `w` (with stem `ws`, in `lang`)? Returns the matched length, 0 if none. */
-  private wordMatch(tok: string, w: string, ws: string, lang: ReadLang): number {
+  /**
+   * Does token `tok` match term word `w` (with stem `ws`, in `lang`)? Returns the matched
+   * length, 0 if none. `name`: the term names an entity (CSC, ELY), not a concept word.
+   */
+  private wordMatch(tok: string, w: string, ws: string, lang: ReadLang, name: boolean): number {
     if (tok === w) return tok.length;
     if (w.length <= 3) {
-      // Short names (CSC, ELY, TEM) match exactly or with a short Finnish ending (ELYn).
-      return w.length === 3 && tok.startsWith(w) && tok.length <= w.length + 2 ? w.length : 0;
+      // Short names (CSC, ELY, TEM) match exactly or with a short Finnish ending (ELYn);
+      // short words ("all", "ala") only exactly, or "allas" would be "all".
+      return name && w.length === 3 && tok.startsWith(w) && tok.length <= w.length + 2 ? w.length : 0;
     }
     if (stem(tok, lang) === ws) return tok.length;
     const lcp = commonPrefix(tok, ws);
-    // Finnish and Swedish inflect by endings: a stem prefix is enough.
+    // Finnish and Swedish inflect by endings: a stem prefix is enough, but a short stem
+    // followed by a long remainder is another word ("karj|alanpiirakoille" is not "kärjet").
     if (lang !== 'en') {
-      if (ws.length >= MIN_PREFIX && lcp >= Math.max(MIN_PREFIX, ws.length - 1)) return lcp;
+      if (ws.length >= MIN_PREFIX && lcp >= Math.max(MIN_PREFIX, ws.length - 1) && (lcp > MIN_PREFIX || tok.length - lcp <= MAX_ENDING)) return lcp;
     } else if (ws.length >= 5 && lcp >= ws.length) {
       return lcp;
     }
@@ -148,7 +160,7 @@ export class Lexicon {
       let rest: string | undefined;
       for (let j = 0; j < term.words.length && ok; j++) {
         const t = tokens[i + j]!;
-        const m = this.wordMatch(t, term.words[j]!, term.stems[j]!, term.lang);
+        const m = this.wordMatch(t, term.words[j]!, term.stems[j]!, term.lang, isName(term.feature));
         if (m === 0) ok = false;
         else if (j === term.words.length - 1 && t.length - m >= 4 && m >= term.stems[j]!.length) {
           // A compound: "datakeskus|tavoite". The remainder is analysed as a word of its own.
@@ -201,7 +213,6 @@ export class Lexicon {
         for (let j = i; j < i + m.len; j++) longest[j] = Math.max(longest[j]!, m.len);
       }
     }
-    const isName = (f: string) => f.startsWith('party:') || f.startsWith('place:');
     const kept = found.filter((m) => !isName(m.feature) || longest[m.i]! <= m.len);
     for (const m of kept) {
       features.add(m.feature);

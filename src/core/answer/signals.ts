@@ -9,7 +9,7 @@ import { words } from './text.js';
 import type { Shape } from './types.js';
 
 /** Concepts matched by position (word sets), not as features. */
-export const SHAPE_CONCEPTS = new Set(['yes-no', 'follow-up', 'pronoun']);
+export const SHAPE_CONCEPTS = new Set(['yes-no', 'follow-up', 'pronoun', 'question-word']);
 
 /** Signal concepts compiled as features; they never make a question about something. */
 const SIGNALS = new Set([
@@ -45,8 +45,6 @@ export function isGapAttribute(f: string): boolean {
   return f.startsWith('c:gap-');
 }
 
-/** Question words: a yes/no opening followed by one is an indirect question ("do you know who…"). */
-const QUESTION_WORD_CONCEPTS = ['what', 'who', 'when', 'where', 'why', 'count'];
 
 /** Personal pronouns and possessives always point back; demonstratives only when they stand alone. */
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'tama', 'tassa', 'tasta', 'tahan', 'tata', 'nama', 'tuo', 'nuo']);
@@ -70,7 +68,7 @@ export function shapeWords(kb: KnowledgeBase): ShapeWords {
   const single = (ids: string[]) => new Set(wordsOf(kb, ids).map((w) => words(w).join(' ')));
   return {
     yesNo: single(['yes-no']),
-    questionWords: single(QUESTION_WORD_CONCEPTS),
+    questionWords: single(['question-word']),
     followUp: wordsOf(kb, ['follow-up'])
       .map(words)
       .filter((w) => w.length > 0)
@@ -95,15 +93,17 @@ function hasQuestionClitic(word: string): boolean {
  * ("Is", "Does") or a Finnish verb with -ko/-kö and asks no question word later; "X or Y?"
  * is a choice, not a yes/no question. `covered` marks tokens the lexicon matched.
  * `markerEnd` is the index of the first token after an opening "and" / "what about" / "entä".
+ * `names` are words typed with a capital mid-sentence (names, not question words).
  */
-export function shapeOf(tokens: string[], covered: string[][], sw: ShapeWords): { shape: Shape; markerEnd: number } {
+export function shapeOf(tokens: string[], covered: string[][], sw: ShapeWords, names: Set<string> = new Set()): { shape: Shape; markerEnd: number } {
   let i = 0;
   while (i < tokens.length - 1 && sw.fillers.has(tokens[i]!)) i++;
   const marker = sw.followUp.find((p) => p.length < tokens.length - i && startsWith(tokens, i, p));
   const markerEnd = marker ? i + marker.length : 0;
   const first = tokens[marker ? markerEnd : i] ?? '';
   const rest = tokens.slice((marker ? markerEnd : i) + 1);
-  const asksWh = rest.some((t) => sw.questionWords.has(t));
+  // "Mika" typed as a name is not "mikä" typed without diacritics.
+  const asksWh = rest.some((t) => sw.questionWords.has(t) && !names.has(t));
   const choice = rest.includes('or') || rest.includes('vai');
   const opensYesNo = sw.yesNo.has(first) || (hasQuestionClitic(first) && !sw.questionWords.has(first));
   const pronoun = tokens.some((t, j) => sw.pronouns.has(t) && !(DEMONSTRATIVES.has(t) && (covered[j + 1]?.length ?? 0) > 0));

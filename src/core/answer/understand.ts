@@ -10,6 +10,7 @@ import { isSwedish } from './language.js';
 import type { Lexicon } from './lexicon.js';
 import type { Ranker } from './rank.js';
 import { isSignal, shapeOf, type ShapeWords } from './signals.js';
+import { words } from './text.js';
 import type { Analysis, Candidate, CandidateKind, FollowUp, Remembered, Scored, Shape, Understanding } from './types.js';
 
 /** The compiled pieces every stage reads. */
@@ -37,6 +38,8 @@ const KIND_HINTS: [string, CandidateKind[]][] = [
   ['c:help', ['help']],
 ];
 const KIND_BOOST = 1.5;
+/** A named entity ("tekoäly" → the HPC/AI focus area) over a fact that only shares its topic (LUMI). */
+const NAMED_BOOST = 1.4;
 /** A list answer and the kind of its members. */
 const LIST_OF: Partial<Record<CandidateKind, CandidateKind>> = { parties: 'party', goals: 'goal', 'focus-areas': 'focus' };
 /** A list yields to one of its members the question names ("montako yritystä" → companies). */
@@ -80,6 +83,8 @@ function applyKindHints(ranked: Scored[], features: Set<string>): Scored[] {
   return ranked
     .map((s) => {
       let score = wanted.has(s.candidate.kind) ? s.score * KIND_BOOST : s.score;
+      // An entity the question names outranks entries that merely mention its topic.
+      if (features.has(s.candidate.id)) score *= NAMED_BOOST;
       const member = LIST_OF[s.candidate.kind];
       if (member && named.has(member) && !asksAll) score *= LIST_YIELD;
       return score === s.score ? s : { ...s, score };
@@ -92,7 +97,7 @@ function applyKindHints(ranked: Scored[], features: Set<string>): Scored[] {
  * "population of Oulu"), so on their own they count half as much as an agreement topic.
  */
 function isNameOnly(features: string[]): boolean {
-  return features.every((f) => f.startsWith('party:') || f.startsWith('place:') || f === 'c:state' || !isTopical(f));
+  return features.every((f) => f.startsWith('party:') || f.startsWith('place:') || f === 'c:state' || f === 'c:other-city' || !isTopical(f));
 }
 
 /** Share of a question's topic words that the knowledge base does not know. */
@@ -128,10 +133,37 @@ export interface Reading {
   swedish: boolean;
 }
 
+/** Words typed with a capital after the first word (names), normalised as the engine's words. */
+function capitalisedWords(question: string): Set<string> {
+  const typed = question.normalize('NFC').match(/[\p{L}][\p{L}'-]*/gu) ?? [];
+  return new Set(typed.slice(1).filter((w) => /^\p{Lu}/u.test(w)).flatMap((w) => words(w)));
+}
+
+/**
+ * "Oulu" on its own is the city, not the University of Oulu (an alias of it): a party or
+ * place matched by one word that names another city is dropped ("Does Oulu have a similar
+ * agreement?"); "Oulun yliopisto", two words, stays the university.
+ */
+function dropCityAliases(a: Analysis): void {
+  const tf = a.tokenFeatures;
+  const dropped = new Set<string>();
+  tf.forEach((fs, i) => {
+    if (!fs.includes('c:other-city')) return;
+    for (const f of [...fs]) {
+      if (/^(party|place):/.test(f) && !tf[i - 1]?.includes(f) && !tf[i + 1]?.includes(f)) {
+        fs.splice(fs.indexOf(f), 1);
+        dropped.add(f);
+      }
+    }
+  });
+  for (const f of dropped) if (!tf.some((fs) => fs.includes(f))) a.features.delete(f);
+}
+
 /** Reads a question: its analysis and sentence shape. */
 export function read(e: Engine, question: string, lang: Lang): Reading {
   const analysis = e.lexicon.analyze(question, lang);
-  const { shape, markerEnd } = shapeOf(analysis.tokens, analysis.tokenFeatures, e.shapes);
+  dropCityAliases(analysis);
+  const { shape, markerEnd } = shapeOf(analysis.tokens, analysis.tokenFeatures, e.shapes, capitalisedWords(question));
   let features = analysis.features;
   if (markerEnd > 0) {
     const after = new Set(analysis.tokenFeatures.slice(markerEnd).flat());
@@ -151,12 +183,14 @@ export function rankReading(
   const { analysis } = r;
   const query = new Set([...features].filter((f) => !isSignal(f)));
   const ranked = applyKindHints(e.ranker.rank(query), query);
-  const top = ranked[0];
+  // The help entry answers a request for help, not a greeting inside a question ("Hej! Vad …").
+  const helpRequested = features.has('c:help');
+  const top = ranked.find((s) => helpRequested || s.candidate.kind !== 'help');
   // In scope only when the best answer shares a topic (not just "what"/"who") with the question.
   const sharesTopic =
     top !== undefined && (top.candidate.kind === 'help' || [...query].some((f) => (isTopical(f) || f.startsWith('w:')) && top.candidate.bag.has(f)));
   // Asking for help is always answered; a greeting only when nothing else was said.
-  const helpAsked = top?.candidate.kind === 'help' && features.has('c:help');
+  const helpAsked = top?.candidate.kind === 'help' && helpRequested;
   // "Tampere's agreement", "Turun budjetti": another city, and none of ours named.
   const otherCity = features.has('c:other-city') && !features.has('c:party') && ![...features].some((f) => f.startsWith('party:') || f.startsWith('place:'));
   // A follow-up's own words may be few or unknown ("and their opening hours?"): the merged features decide.

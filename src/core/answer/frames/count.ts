@@ -14,7 +14,8 @@ export const count: FrameHandler = {
     if (!has(u, 'c:count') || u.progressAsked || has(u, 'c:innocities')) return null;
     const g = groupAsked(u);
     if (!g) return null;
-    if (g.of === 'goals' && mentioned(u, 'goal').length > 0) return null;
+    // A named goal, focus area or place makes it a question about that one ("how many data centre operators?").
+    if (u.mentions.some((m) => /^(goal|focus):/.test(m) || (m.startsWith('place:') && m !== 'place:cemis'))) return null;
     if (g.of === 'parties' && g.name === 'all' && mentioned(u, 'party').length > 0) return null;
     return frameOf('count', u, { group: groupKey(g) });
   },

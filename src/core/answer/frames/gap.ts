@@ -9,6 +9,7 @@ import { joinList } from '../../i18n.js';
 import { entityName, entitySourceIds, entityText, sourcesFor, targetPhrase } from '../compose/entities.js';
 import { candidateReply } from '../compose/replies.js';
 import { frameOf, type FrameContext, type FrameHandler } from '../frame.js';
+import { isTopical } from '../candidates.js';
 import { isGapAttribute } from '../signals.js';
 import type { Understanding } from '../types.js';
 import { has, mentioned, refOf } from './helpers.js';
@@ -44,7 +45,7 @@ function detectGap(u: Understanding, ctx: FrameContext): { attribute: string; en
   }
   const parties = mentioned(u, 'party');
   if (has(u, 'c:current') && has(u, 'c:who') && !has(u, 'c:party', 'c:goal', 'c:progress', 'c:count')) return { attribute: 'current', entities: [] };
-  if (has(u, 'c:obligation') && (parties.length > 0 || has(u, 'c:university'))) return { attribute: 'obligation', entities: parties.length > 0 ? parties : entities };
+  if (has(u, 'c:obligation') && (parties.length > 0 || has(u, 'c:university'))) return { attribute: 'obligation', entities: parties };
   if (has(u, 'c:approve') && parties.length > 0 && !parties.some((p) => approvalHeld(ctx, refOf(p)))) return { attribute: 'approve', entities: parties };
   return null;
 }
@@ -88,14 +89,20 @@ function gapSentence(ctx: FrameContext, attribute: string, ids: string[]): strin
 /** What the sources do say instead, for the gap's entities or its nearest topic. */
 function whatTheySay(ctx: FrameContext, attribute: string, ids: string[], u: Understanding): { text: string; sources: string[] } {
   if (attribute === 'innocities') return { text: entityText(ctx.kb, 'fact:wider-context', ctx.lang), sources: entitySourceIds(ctx.kb, 'fact:wider-context') };
-  if (ids.length > 0) {
-    const texts = ids.map((id) => entityText(ctx.kb, id, ctx.lang)).filter((t) => t !== '');
-    return { text: texts.join(' '), sources: ids.flatMap((id) => entitySourceIds(ctx.kb, id)) };
+  // A fact on the same topic as the question ("budget" → the funding), besides the entities.
+  const topical = new Set([...u.features].filter((f) => f.startsWith('c:') && isTopical(f)));
+  const fact = u.ranked.find((s) => s.candidate.kind === 'fact' && !ids.includes(s.candidate.id) && [...s.candidate.bag.keys()].some((f) => topical.has(f)))?.candidate;
+  const facts = fact && attribute !== 'current' ? [fact.id] : [];
+  if (ids.length > 0 || facts.length > 0) {
+    const all = [...ids, ...facts];
+    const texts = all.map((id) => entityText(ctx.kb, id, ctx.lang)).filter((t) => t !== '');
+    return { text: texts.join(' '), sources: all.flatMap((id) => entitySourceIds(ctx.kb, id)) };
   }
   if (attribute === 'current') {
     const topic = u.analysis.content.map((c) => c.word);
-    const best = ctx.sentences.about(topic, ctx.lang, 2)[0];
-    if (best) return { text: best.text, sources: best.sources };
+    const found = ctx.sentences.about(topic, ctx.lang, 2);
+    const top = found.filter((x) => x.entry === found[0]?.entry).slice(0, 2);
+    if (top.length > 0) return { text: top.map((x) => x.text).join(' '), sources: top[0]!.sources };
   }
   if (u.best && u.best.kind !== 'help') {
     const r = candidateReply(ctx.kb, u.best, ctx.lang, {}, false);

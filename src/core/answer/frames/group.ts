@@ -4,6 +4,7 @@
  */
 import { GROUP_FEATURES, groupReply, type Group } from '../compose/groups.js';
 import { frameOf, type FrameHandler } from '../frame.js';
+import { isSignal } from '../signals.js';
 import type { Understanding } from '../types.js';
 import { has, mentioned } from './helpers.js';
 
@@ -33,12 +34,18 @@ export function groupOfFrame(key: string | undefined): Group {
   return { of, name };
 }
 
+/** Words a plain "which/who are the …?" uses besides the group's own. */
+const LIST_WORDS = new Set(['c:who', 'c:what', 'c:all', 'c:party', 'c:goal', 'c:focus', 'c:agreement', 'c:role', 'c:state', 'c:region']);
+
 export const group: FrameHandler = {
   kind: 'group',
   detect(u) {
     if (has(u, 'c:count') || u.shape.yesNo) return null;
     const g = groupAsked(u);
     if (!g || g.name === 'all' || !has(u, 'c:who', 'c:what', 'c:all', 'c:party', 'c:goal')) return null;
+    // "Which minister signed?", "what period do the quantitative targets cover?": another question.
+    const own = GROUP_FEATURES.flatMap(([, fs]) => fs);
+    if ([...u.features].some((f) => f.startsWith('c:') && !LIST_WORDS.has(f) && !own.includes(f) && !isSignal(f))) return null;
     // A named party or goal makes it a question about that one.
     if (mentioned(u, g.of === 'goals' ? 'goal' : 'party').length > 0) return null;
     return frameOf('group', u, { group: groupKey(g) });

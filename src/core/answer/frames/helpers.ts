@@ -26,28 +26,32 @@ function typedWords(question: string): { typed: string; key: string }[] {
 
 /**
  * Names typed in the question that the knowledge base does not know: a run of capitalised
- * words naming no entity ("Business Finland"), an unknown capitalised word ("Sitra"), or
- * another city ("Helsinki"). With `lowercase`, unknown words typed in lower case count too
- * ("onko nokia mukana").
+ * words naming no entity ("Business Finland", even if "business" is a word it knows), an
+ * unknown capitalised word ("Sitra"), or another city ("Helsinki", "Oulun kaupunki"). With
+ * `lowercase`, unknown words typed in lower case count too ("onko nokia mukana").
  */
 export function unknownNames(u: Understanding, lowercase = false): string[] {
   const a = u.analysis;
-  const unknown = new Set([...a.unknown, ...a.content.filter((c) => c.features.includes('c:other-city')).map((c) => c.word)]);
-  const entityWords = new Set(a.content.filter((c) => c.features.some((f) => /^(party|goal|focus|place):/.test(f))).map((c) => c.word));
-  const ws = typedWords(u.question);
+  const unknown = new Set(a.unknown);
+  const withFeature = (test: (f: string) => boolean) => new Set(a.content.filter((c) => c.features.some(test)).map((c) => c.word));
+  const entityWords = withFeature((f) => /^(party|goal|focus|place):/.test(f));
+  const cityWords = withFeature((f) => f === 'c:other-city');
   const out: string[] = [];
   let run: { typed: string; key: string }[] = [];
   const flush = () => {
-    const named = run.some((w) => unknown.has(w.key)) || (run.length >= 2 && run.every((w) => !entityWords.has(w.key)));
-    if (named && !run.some((w) => entityWords.has(w.key))) out.push(run.map((w) => w.typed).join(' '));
+    if (run.length === 0) return;
+    const city = run.some((w) => cityWords.has(w.key));
+    const allEntity = run.every((w) => entityWords.has(w.key));
+    if (city || (!allEntity && (run.some((w) => unknown.has(w.key)) || run.length >= 2))) out.push(run.map((w) => w.typed).join(' '));
     run = [];
   };
-  ws.forEach((w, i) => {
-    if (i > 0 && /^\p{Lu}/u.test(w.typed)) run.push(w);
-    else {
-      flush();
-      if (lowercase && i > 0 && unknown.has(w.key) && !/^\d+$/.test(w.key)) out.push(w.typed);
+  typedWords(u.question).forEach((w, i) => {
+    if ((i > 0 && /^\p{Lu}/u.test(w.typed)) || cityWords.has(w.key)) {
+      run.push(w);
+      return;
     }
+    flush();
+    if (lowercase && i > 0 && unknown.has(w.key) && !/^\d+$/.test(w.key)) out.push(w.typed);
   });
   flush();
   return [...new Set(out)];

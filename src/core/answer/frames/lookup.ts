@@ -56,14 +56,17 @@ function suggestion(u: Understanding, answered: Candidate, ctx: FrameContext): s
 
 export const lookup: FrameHandler = {
   kind: 'lookup',
-  detect(u) {
-    if (!u.best) return null;
-    return frameOf('lookup', u, { entities: [u.best.id] });
+  detect(u, ctx) {
+    // "Mihin osapuolet ovat sitoutuneet?": what the agreement commits to is its goals.
+    const committed = has(u, 'c:obligation') && !u.best ? ctx.engine.ranker.candidateById('list:goals') : undefined;
+    const best = u.best ?? committed;
+    if (!best) return null;
+    return frameOf('lookup', u, { entities: [best.id] });
   },
   answer(frame, ctx): Reply {
     const { kb, lang, hooks } = ctx;
     const u = frame.u;
-    let best = u.best!;
+    let best = u.best ?? ctx.engine.ranker.candidateById(frame.entities[0]!)!;
     const fromStore = hooks.storeAnswer?.(storeQuestion(u, kb, lang));
     if (fromStore) return fromStore;
     // "What does the agreement commit the parties to?": its goals.

@@ -6,6 +6,7 @@
 import { reply } from '../../reply.js';
 import { entityName, sourcesFor } from '../compose/entities.js';
 import { frameOf, type FrameContext, type FrameHandler } from '../frame.js';
+import { isTopical } from '../candidates.js';
 import { words } from '../text.js';
 import type { Understanding } from '../types.js';
 
@@ -20,6 +21,7 @@ function mentionedNames(u: Understanding, ctx: FrameContext): { key: string; nam
   for (const c of u.analysis.content) {
     if (c.features.length > 0) continue;
     for (const [key, name] of ctx.sentences.names) {
+      if (key.length < 3) continue;
       if (c.word === key || (key.length >= 4 && c.word.startsWith(key) && c.word.length - key.length <= MAX_ENDING)) out.push({ key, name });
     }
   }
@@ -29,7 +31,9 @@ function mentionedNames(u: Understanding, ctx: FrameContext): { key: string; nam
 export const mention: FrameHandler = {
   kind: 'mention',
   detect(u, ctx) {
+    // Only a name on its own: "What is Puhti?", not "Which EU funds finance it?".
     if (u.mentions.some((m) => !m.startsWith('fact:')) || u.analysis.unknown.length > 0) return null;
+    if ([...u.features].some((f) => f.startsWith('c:') && isTopical(f))) return null;
     const names = mentionedNames(u, ctx).filter((n) => new Set(ctx.sentences.mentioning(n.key, u.lang).map((x) => x.entry)).size <= PASSING);
     if (names.length === 0) return null;
     // A name the best answer is about (LUMI for "What is LUMI?") is a lookup, not a passing mention.

@@ -83,7 +83,7 @@ function dateCheck(u: Understanding, kb: KnowledgeBase, lang: Lang, today: strin
 /** "Is OKM a contracting party?", "Is Business Finland a party?", "kuuluuko Vuokatti sopimukseen?" */
 function membership(u: Understanding, kb: KnowledgeBase, lang: Lang): Verdict | null {
   const q = qualifierOf(u);
-  const asksMembership = q !== null || has(u, 'c:party', 'c:agreement');
+  const asksMembership = q !== null || has(u, 'c:party') || (has(u, 'c:agreement') && !has(u, 'c:focus', 'c:goal'));
   if (!asksMembership) return null;
   const parties = mentioned(u, 'party').map((id) => kb.parties.find((p) => p.id === refOf(id))).filter((p): p is Party => p !== undefined);
   const groupLine = (name: Group['name']) => groupReply(kb, { of: 'parties', name }, lang, { count: false }).text;
@@ -93,13 +93,13 @@ function membership(u: Understanding, kb: KnowledgeBase, lang: Lang): Verdict | 
     const text = yes ? partyText(p, lang) : `${partyRole(p, lang)} ${groupLine(q ?? 'all')}`;
     return { yes, text, sources: p.sources };
   }
+  // A name it does not know is not a party, even when a word of it is known ("Business Finland").
+  const names = unknownNames(u, has(u, 'c:party'));
+  if (names.length > 0) return { yes: false, text: `${notPartyNote(lang, names)} ${groupLine(q ?? 'all')}`, sources: kb.parties.flatMap((p) => p.sources).slice(0, 3) };
   if (mentioned(u, 'goal').length > 0 || mentioned(u, 'focus').length > 0) return null;
   const place = mentioned(u, 'place').find((id) => id !== 'place:cemis');
   if (place && q === null) return { yes: true, text: entityText(kb, place, lang), sources: entitySourceIds(kb, place) };
-  const names = unknownNames(u, true);
-  if (names.length === 0) return null;
-  const rest = q && q !== 'all' ? groupLine(q) : partiesReply(kb, lang).text;
-  return { yes: false, text: `${notPartyNote(lang, names)} ${rest}`, sources: kb.parties.flatMap((p) => p.sources).slice(0, 3) };
+  return null;
 }
 
 /** "Is Vuokatti in Sotkamo?": one entity's entry names the other. */
@@ -114,26 +114,30 @@ function containment(u: Understanding, kb: KnowledgeBase, lang: Lang): Verdict |
 /** "Does the agreement cover AI?", "Is there a goal about data centres?", "Is tourism a focus area?" */
 function coverage(u: Understanding, ctx: FrameContext): Verdict | null {
   const { kb, lang } = ctx;
-  const named = [...mentioned(u, 'focus'), ...mentioned(u, 'goal')];
-  const best = u.best;
-  if (named.length > 0 || (best && ['focus', 'goal', 'focus-areas', 'goals'].includes(best.kind))) {
-    const id = named[0] ?? best!.id;
-    const text = id.startsWith('list:') ? (id === 'list:goals' ? goalsReply(kb, lang, {}) : focusAreasReply(kb, lang)).text : entityText(kb, id, lang);
-    return { yes: true, text, sources: id.startsWith('list:') ? [] : entitySourceIds(kb, id) };
-  }
+  const goals = mentioned(u, 'goal');
+  const focus = mentioned(u, 'focus');
+  const named = has(u, 'c:goal') ? [...goals, ...focus] : has(u, 'c:focus') ? [...focus, ...goals] : u.mentions.filter((m) => /^(goal|focus):/.test(m));
   const words = typedUnknown(u);
-  if (words.length === 0) return null;
-  const quoted = joinList(lang, words.map((w) => `“${w}”`));
-  if (has(u, 'c:focus') || has(u, 'c:goal')) {
-    const list = has(u, 'c:focus') ? focusAreasReply(kb, lang).text : groupReply(kb, { of: 'goals', name: 'all' }, lang, { count: true }).text;
-    return { yes: false, text: list, sources: [] };
+  if (words.length > 0 && named.length === 0) {
+    const quoted = joinList(lang, words.map((w) => `“${w}”`));
+    // Asked against a list the agreement gives in full (its focus areas, its goals): a plain no.
+    if (has(u, 'c:focus') || has(u, 'c:goal')) {
+      const list = has(u, 'c:focus') ? focusAreasReply(kb, lang).text : groupReply(kb, { of: 'goals', name: 'all' }, lang, { count: true }).text;
+      return { yes: false, text: list, sources: [] };
+    }
+    const areas = members(kb, { of: 'focus-areas', name: 'all' }, lang).map((m) => m.label);
+    const text =
+      lang === 'fi'
+        ? `Sopimuksen lähteissä ei mainita aihetta ${quoted}. Sopimuksen painopisteet ovat ${joinList('fi', areas)}.`
+        : `The agreement's sources don't mention ${quoted}. Its focus areas are ${joinList('en', areas)}.`;
+    return { yes: false, text, sources: [], answered: false };
   }
-  const focus = members(kb, { of: 'focus-areas', name: 'all' }, lang).map((m) => m.label);
-  const text =
-    lang === 'fi'
-      ? `Sopimuksen lähteissä ei mainita aihetta ${quoted}. Sopimuksen painopisteet ovat ${joinList('fi', focus)}.`
-      : `The agreement's sources don't mention ${quoted}. Its focus areas are ${joinList('en', focus)}.`;
-  return { yes: false, text, sources: [], answered: false };
+  const best = u.best;
+  const kindAsked = has(u, 'c:goal', 'c:focus');
+  const id = (best && !kindAsked && named.includes(best.id) ? best.id : named[0]) ?? (best && ['focus', 'goal', 'focus-areas', 'goals'].includes(best.kind) ? best.id : undefined);
+  if (!id) return null;
+  const text = id.startsWith('list:') ? (id === 'list:goals' ? goalsReply(kb, lang, {}) : focusAreasReply(kb, lang)).text : entityText(kb, id, lang);
+  return { yes: true, text, sources: id.startsWith('list:') ? [] : entitySourceIds(kb, id) };
 }
 
 /** "Did Mika Lintilä sign it?": the names asked about are (or are not) in the fact that answers. */

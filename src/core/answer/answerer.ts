@@ -36,7 +36,7 @@ function toRemember(frame: Frame, r: Reply): Remembered {
   const u = frame.u;
   const entities = frame.entities.length > 0 ? frame.entities : u.best ? [u.best.id] : [];
   const facts = entities.some((e) => e.startsWith('fact:'));
-  const topic = [...entities.flatMap(referentFeatures), ...(facts || entities.length === 0 ? u.topic : []), ...frame.words.map((w) => `w:${w.toLowerCase()}`)];
+  const topic = [...entities.flatMap(referentFeatures), ...(facts || entities.length === 0 ? u.subject : []), ...frame.words.map((w) => `w:${w.toLowerCase()}`)];
   return {
     kind: frame.kind,
     lang: r.lang,

@@ -5,7 +5,7 @@
  * me more" and "who else?" keep both. A complete question stands alone and is not coloured
  * by the old topic.
  */
-import { isSignal } from './signals.js';
+import { isGapAttribute, isSignal } from './signals.js';
 import { isEntity, rankReading, splitFeatures, type Engine, type Reading } from './understand.js';
 import type { Candidate, Remembered, Understanding } from './types.js';
 
@@ -18,8 +18,13 @@ const SMALL_TALK = new Set(['c:thanks', 'c:ack', 'c:greeting', 'c:help']);
 /** A question this short without a question word of its own is elliptical ("KAMK?", "CSC then?"). */
 const SHORT = 3;
 
-/** The features a remembered entity stands for, so a question can point back at it. */
+/**
+ * The features a remembered entity stands for, so a question can point back at it. A fact
+ * is an attribute of the agreement, not a subject: "how is it funded?" after the programme
+ * asks about the agreement, so the question's own topic is remembered instead.
+ */
 export function referentFeatures(id: string): string[] {
+  if (id.startsWith('fact:')) return [];
   if (isEntity(id)) return [id];
   if (id === 'list:parties') return ['c:party', 'c:all'];
   if (id === 'list:goals') return ['c:goal', 'c:all'];
@@ -55,8 +60,13 @@ export function resolve(e: Engine, r: Reading, m: Remembered | undefined): Under
   const ownAsking = plain.filter((a) => !WEAK_ASKING.has(a) && !SMALL_TALK.has(a));
   if (topic.length > 0) {
     // "is OKM one of them?", "which university does it belong to?": the pronoun points back.
-    if (r.shape.pronoun) return rankReading(e, r, merged(remembered), { followUp: 'attribute-swap', previous: m });
-    const elliptical = r.shape.followUpMarker || r.analysis.tokens.length <= SHORT;
+    if (r.shape.pronoun) {
+      const own = rankReading(e, r, r.features).mentions;
+      return rankReading(e, r, merged(remembered), { followUp: 'attribute-swap', previous: m, mentions: [...own, ...mentions.filter((x) => !own.includes(x))] });
+    }
+    // "KAMK?", "CSC then?": short, with no question word of its own.
+    const asksItself = r.analysis.tokens.some((t) => e.shapes.questionWords.has(t));
+    const elliptical = r.shape.followUpMarker || (r.analysis.tokens.length <= SHORT && !asksItself);
     if (elliptical && ownAsking.length === 0) {
       return rankReading(e, r, merged(m.asking), { followUp: 'entity-swap', previous: m, shape: { ...r.shape, yesNo: r.shape.yesNo || m.shape.yesNo } });
     }
@@ -64,10 +74,17 @@ export function resolve(e: Engine, r: Reading, m: Remembered | undefined): Under
   }
   const kinds = plain.filter((a) => KIND_WORDS.has(a));
   if (r.shape.followUpMarker && kinds.length > 0 && ownAsking.every((a) => KIND_WORDS.has(a))) {
-    return rankReading(e, r, merged(m.asking.filter((a) => !KIND_WORDS.has(a))), { followUp: 'entity-swap', previous: m, shape: { ...r.shape, yesNo: r.shape.yesNo || m.shape.yesNo } });
+    return rankReading(e, r, merged(m.asking.filter((a) => !KIND_WORDS.has(a))), {
+      followUp: 'entity-swap',
+      previous: m,
+      shape: { ...r.shape, yesNo: r.shape.yesNo || m.shape.yesNo },
+      subject: kinds,
+    });
   }
   if (asking.length === 0 && !r.shape.pronoun && !r.shape.followUpMarker) return own();
-  const swapped = rankReading(e, r, merged([...m.topic, ...remembered]), { followUp: 'attribute-swap', previous: m, mentions });
+  const swapped = rankReading(e, r, merged([...m.topic, ...remembered]), { followUp: 'attribute-swap', previous: m, mentions, subject: [...m.topic, ...remembered] });
+  // Something no entry holds ("its budget?") is asked of the remembered subject, always.
+  if ([...f].some(isGapAttribute)) return swapped;
   // "when does it end?" after a party: the agreement's end, which the question alone finds.
   const alone = own();
   const standalone = ownAsking.filter((a) => !KIND_WORDS.has(a));

@@ -54,6 +54,9 @@ const MIN_PREFIX = 4;
 /** The longest Finnish case ending with possessive and clitic ("-issaankin"). */
 const MAX_ENDING = 6;
 
+/** What English adds to a stem: inflections and common derivations. */
+const EN_ENDING = /^(s|es|e|ed|d|er|ers|ing|ings|ly|al|ally|ation|ations|ion|ions|isation|ization|ment|ments|ity|ies|y|ise|ize|ised|ized)?$/;
+
 /** Entity names (parties, places) rather than concept words. */
 function isName(f: string): boolean {
   return f.startsWith('party:') || f.startsWith('place:');
@@ -144,7 +147,8 @@ export class Lexicon {
     // followed by a long remainder is another word ("karj|alanpiirakoille" is not "kärjet").
     if (lang !== 'en') {
       if (ws.length >= MIN_PREFIX && lcp >= Math.max(MIN_PREFIX, ws.length - 1) && (lcp > MIN_PREFIX || tok.length - lcp <= MAX_ENDING)) return lcp;
-    } else if (ws.length >= 5 && lcp >= ws.length) {
+    } else if (ws.length >= 5 && lcp >= ws.length && EN_ENDING.test(tok.slice(lcp))) {
+      // English: an ending on the stem ("commercialisation"), not another word ("commit|tee").
       return lcp;
     }
     return 0;
@@ -179,6 +183,8 @@ export class Lexicon {
   /** The closest vocabulary word for a likely typo, or undefined. */
   private correct(tok: string): string | undefined {
     if (tok.length < 4 || !/^\p{L}+$/u.test(tok)) return undefined;
+    // A typo in a short word rarely hits its first letter ("blaa" is not "alaa").
+    const keepFirst = tok.length < 6;
     const f = fold(tok);
     const max = f.length >= 8 ? 2 : 1;
     const mask = letterMask(f);
@@ -187,7 +193,7 @@ export class Lexicon {
     for (let len = f.length - max; len <= f.length + max; len++) {
       for (const v of this.vocabByLength.get(len) ?? []) {
         // Each edit changes at most two letters of the letter set: a cheap filter before the DP.
-        if (popcount(mask ^ v.mask) > 2 * max) continue;
+        if (popcount(mask ^ v.mask) > 2 * max || (keepFirst && v.folded.charCodeAt(0) !== f.charCodeAt(0))) continue;
         const d = v.folded === f ? 0 : editDistance(f, v.folded, max);
         if (d < bestD) {
           bestD = d;

@@ -16,6 +16,7 @@ const SIGNALS = new Set([
   'c:more',
   'c:else',
   'c:thanks',
+  'c:greeting',
   'c:ack',
   'c:injection',
   'c:compare-more',

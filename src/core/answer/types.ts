@@ -78,6 +78,8 @@ export interface Understanding {
   mentions: string[];
   /** Features that say what the question is about (entities, topics, unknown words). */
   topic: string[];
+  /** What a follow-up should point back at: the topic, or the kind asked about ("and the goals?"). */
+  subject: string[];
   /** Features that say what is asked (question words, kind words, attributes). */
   asking: string[];
   shape: Shape;

@@ -150,7 +150,8 @@ function dropCityAliases(a: Analysis): void {
   tf.forEach((fs, i) => {
     if (!fs.includes('c:other-city')) return;
     for (const f of [...fs]) {
-      if (/^(party|place):/.test(f) && !tf[i - 1]?.includes(f) && !tf[i + 1]?.includes(f)) {
+      const university = tf[i - 1]?.includes('c:university') || tf[i + 1]?.includes('c:university');
+      if (/^(party|place):/.test(f) && !tf[i - 1]?.includes(f) && !tf[i + 1]?.includes(f) && !university) {
         fs.splice(fs.indexOf(f), 1);
         dropped.add(f);
       }
@@ -178,7 +179,7 @@ export function rankReading(
   e: Engine,
   r: Reading,
   features: Set<string>,
-  resolved: { followUp: FollowUp | null; previous: Remembered | null; mentions?: string[]; shape?: Shape } = { followUp: null, previous: null },
+  resolved: { followUp: FollowUp | null; previous: Remembered | null; mentions?: string[]; shape?: Shape; subject?: string[] } = { followUp: null, previous: null },
 ): Understanding {
   const { analysis } = r;
   const query = new Set([...features].filter((f) => !isSignal(f)));
@@ -213,6 +214,7 @@ export function rankReading(
     mentions: resolved.mentions ?? mentionsOf(analysis),
     topic,
     asking,
+    subject: resolved.subject ?? topic,
     shape: resolved.shape ?? r.shape,
     followUp: resolved.followUp,
     previous: resolved.previous,

@@ -13,9 +13,13 @@ export function sentencesOf(text: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** Words compared by their start: "kumppani" and "kumppaneista" say the same. */
+const KEY = 6;
+const keyOf = (w: string) => w.slice(0, KEY);
+
 /** Share of a sentence's words already said (0–1); short sentences count only when said word for word. */
 function repeatShare(sentence: string, said: Set<string>): number {
-  const ws = words(sentence);
+  const ws = words(sentence).map(keyOf);
   if (ws.length === 0) return 1;
   const seen = ws.filter((w) => said.has(w)).length;
   return ws.length < 4 && seen < ws.length ? 0 : seen / ws.length;
@@ -29,12 +33,12 @@ const REPEAT = 0.8;
  * `text`) already said, joined again. Clauses after ";" are judged on their own.
  */
 export function withoutRepeats(before: string, text: string): string {
-  const said = new Set(words(before));
+  const said = new Set(words(before).map(keyOf));
   const kept: string[] = [];
   for (const s of sentencesOf(text)) {
     if (repeatShare(s, said) >= REPEAT) continue;
     kept.push(s);
-    for (const w of words(s)) said.add(w);
+    for (const w of words(s)) said.add(keyOf(w));
   }
   return kept
     .map((s, i) => (i === 0 || /[.!?]$/.test(kept[i - 1]!) ? s.charAt(0).toUpperCase() + s.slice(1) : s))

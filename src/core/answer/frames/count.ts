@@ -11,7 +11,8 @@ import { groupAsked, groupKey, groupOfFrame } from './group.js';
 export const count: FrameHandler = {
   kind: 'count',
   detect(u) {
-    if (!has(u, 'c:count') || u.progressAsked || has(u, 'c:innocities')) return null;
+    // "How many …" about when, where or why is another question ("mille aikavälille määrälliset tavoitteet…").
+    if (!has(u, 'c:count') || u.progressAsked || has(u, 'c:innocities', 'c:period', 'c:when', 'c:end', 'c:start', 'c:why', 'c:where', 'c:sign')) return null;
     const g = groupAsked(u);
     if (!g) return null;
     // A named goal, focus area or place makes it a question about that one ("how many data centre operators?").

@@ -44,7 +44,7 @@ function detectGap(u: Understanding, ctx: FrameContext): { attribute: string; en
     return { attribute: gap, entities };
   }
   const parties = mentioned(u, 'party');
-  if (has(u, 'c:current') && has(u, 'c:who') && !has(u, 'c:party', 'c:goal', 'c:progress', 'c:count')) return { attribute: 'current', entities: [] };
+  if (has(u, 'c:current') && has(u, 'c:who') && !has(u, 'c:party', 'c:goal', 'c:count')) return { attribute: 'current', entities: [] };
   if (has(u, 'c:obligation') && (parties.length > 0 || has(u, 'c:university'))) return { attribute: 'obligation', entities: parties };
   if (has(u, 'c:approve') && parties.length > 0 && !parties.some((p) => approvalHeld(ctx, refOf(p)))) return { attribute: 'approve', entities: parties };
   return null;

@@ -25,9 +25,10 @@ function joined(u: Understanding): string[] {
     .sort((a, b) => a.first - b.first);
   const out: string[] = [];
   for (let i = 1; i < spans.length; i++) {
-    const a = spans[i - 1]!;
     const b = spans[i]!;
-    if (a.m.split(':')[0] !== b.m.split(':')[0] || b.first <= a.last) continue;
+    // The nearest earlier entity of the same kind ("sports data or the Olympic Committee").
+    const a = spans.slice(0, i).reverse().find((s) => s.m.split(':')[0] === b.m.split(':')[0]);
+    if (!a || b.first <= a.last) continue;
     const between = tokens.slice(a.last + 1, b.first);
     if (between.length === 0 || !between.every((t, j) => STOPWORDS.has(t) && (tf[a.last + 1 + j]?.length ?? 0) === 0)) continue;
     for (const m of [a.m, b.m]) if (!out.includes(m)) out.push(m);

@@ -118,6 +118,8 @@ function coverage(u: Understanding, ctx: FrameContext): Verdict | null {
   const focus = mentioned(u, 'focus');
   const named = has(u, 'c:goal') ? [...goals, ...focus] : has(u, 'c:focus') ? [...focus, ...goals] : u.mentions.filter((m) => /^(goal|focus):/.test(m));
   const words = typedUnknown(u);
+  // An unknown word about a named party or place ("is Renforsin Ranta the old mill site?") is left to the lookup.
+  if (words.length > 0 && u.mentions.some((m) => /^(party|place):/.test(m))) return null;
   if (words.length > 0 && named.length === 0) {
     const quoted = joinList(lang, words.map((w) => `“${w}”`));
     // Asked against a list the agreement gives in full (its focus areas, its goals): a plain no.
@@ -133,8 +135,10 @@ function coverage(u: Understanding, ctx: FrameContext): Verdict | null {
     return { yes: false, text, sources: [], answered: false };
   }
   const best = u.best;
-  const kindAsked = has(u, 'c:goal', 'c:focus');
-  const id = (best && !kindAsked && named.includes(best.id) ? best.id : named[0]) ?? (best && ['focus', 'goal', 'focus-areas', 'goals'].includes(best.kind) ? best.id : undefined);
+  // "Is there a goal about data centres?": the goal, though "data centres" also names a focus area.
+  const kindAsked = has(u, 'c:goal') ? 'goal' : has(u, 'c:focus') ? 'focus' : null;
+  const bestFits = best !== null && (kindAsked ? best.kind === kindAsked : named.includes(best.id));
+  const id = (bestFits ? best.id : named[0]) ?? (best && ['focus', 'goal', 'focus-areas', 'goals'].includes(best.kind) ? best.id : undefined);
   if (!id) return null;
   const text = id.startsWith('list:') ? (id === 'list:goals' ? goalsReply(kb, lang, {}) : focusAreasReply(kb, lang)).text : entityText(kb, id, lang);
   return { yes: true, text, sources: id.startsWith('list:') ? [] : entitySourceIds(kb, id) };

@@ -18,6 +18,8 @@ import { detectLanguage, isSwedish } from './language.js';
 import { Ranker } from './rank.js';
 import { buildSentences } from './sentences.js';
 import { shapeWords } from './signals.js';
+import { stem } from './stem.js';
+import { words } from './text.js';
 import { read, rankReading, type Engine } from './understand.js';
 import type { Answerer, Frame, Remembered, Understanding } from './types.js';
 
@@ -36,7 +38,8 @@ function toRemember(frame: Frame, r: Reply): Remembered {
   const u = frame.u;
   const entities = frame.entities.length > 0 ? frame.entities : u.best ? [u.best.id] : [];
   const facts = entities.some((e) => e.startsWith('fact:'));
-  const topic = [...entities.flatMap(referentFeatures), ...(facts || entities.length === 0 ? u.subject : []), ...frame.words.map((w) => `w:${w.toLowerCase()}`)];
+  const named = frame.words.flatMap((w) => words(w)).map((w) => `w:${stem(w, u.lang)}`);
+  const topic = [...entities.flatMap(referentFeatures), ...(facts || entities.length === 0 ? u.subject : []), ...named];
   return {
     kind: frame.kind,
     lang: r.lang,

@@ -18,9 +18,14 @@ function phrasesOf(texts: string[], lang: ReadLang, feature: string): Term[] {
 /** Builds the lexicon (concepts + entity names) from the knowledge base. */
 export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const terms: Term[] = [];
+  const docWords: string[] = [];
   for (const c of kb.concepts) {
-    // Shape words ("is", "entä", "it") count by their place in the sentence, not as features.
-    if (SHAPE_CONCEPTS.has(c.id)) continue;
+    // Shape words ("is", "entä", "it") count by their place in the sentence, not as features;
+    // they are known words all the same ("käsitteleekö" is not a typo).
+    if (SHAPE_CONCEPTS.has(c.id)) {
+      for (const t of [...c.en, ...c.fi, ...c.sv]) docWords.push(...words(t));
+      continue;
+    }
     terms.push(...phrasesOf(c.en, 'en', `c:${c.id}`), ...phrasesOf(c.fi, 'fi', `c:${c.id}`), ...phrasesOf(c.sv, 'sv', `c:${c.id}`));
   }
   for (const p of kb.parties) {
@@ -37,7 +42,6 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   for (const pl of kb.places) {
     terms.push(...phrasesOf([pl.name.en, ...pl.aliases.en], 'en', `place:${pl.id}`), ...phrasesOf([pl.name.fi, ...pl.aliases.fi], 'fi', `place:${pl.id}`));
   }
-  const docWords: string[] = [];
   for (const f of [...kb.agreement.facts, ...kb.faq]) {
     for (const t of [f.label.en, f.label.fi, ...f.questions.en, ...f.questions.fi, f.answer.en, f.answer.fi]) docWords.push(...words(t));
   }

@@ -62,7 +62,7 @@ export function resolve(e: Engine, r: Reading, m: Remembered | undefined): Under
     // "is OKM one of them?", "which university does it belong to?": the pronoun points back.
     if (r.shape.pronoun) {
       const own = rankReading(e, r, r.features).mentions;
-      return rankReading(e, r, merged(remembered), { followUp: 'attribute-swap', previous: m, mentions: [...own, ...mentions.filter((x) => !own.includes(x))] });
+      return rankReading(e, r, merged([...m.topic, ...remembered]), { followUp: 'attribute-swap', previous: m, mentions: [...own, ...mentions.filter((x) => !own.includes(x))] });
     }
     // "KAMK?", "CSC then?": short, with no question word of its own.
     const asksItself = r.analysis.tokens.some((t) => e.shapes.questionWords.has(t));

@@ -61,7 +61,7 @@ export function unknownNames(u: Understanding, lowercase = false): string[] {
 export function typedUnknown(u: Understanding): string[] {
   const unknown = new Set(u.analysis.unknown);
   return typedWords(u.question)
-    .filter((w) => unknown.has(w.key) && !/^\d+$/.test(w.key))
+    .filter((w, i) => i > 0 && unknown.has(w.key) && !/^\d+$/.test(w.key))
     .map((w) => w.typed);
 }
 

@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../../knowledge/schema.js';
 import type { Lang, Reply } from '../../reply.js';
 import { fold } from '../text.js';
 import { lowerFirst } from '../../i18n.js';
-import { entityName } from '../compose/entities.js';
+import { entityName, entityText } from '../compose/entities.js';
 import { candidateReply, notPartyNote } from '../compose/replies.js';
 import { frameOf, type FrameContext, type FrameHandler } from '../frame.js';
 import type { Candidate, StoreQuestion, Understanding } from '../types.js';
@@ -31,9 +31,10 @@ function storeQuestion(u: Understanding, kb: KnowledgeBase, lang: Lang): StoreQu
   return { text: u.question, lang, goals, parties: u.entities.parties, years: filterYears(u, kb), progressAsked: u.progressAsked };
 }
 
-/** The place an entity's name or question points at, for "where is it?". */
+/** The place an entity's entry names, for "where is it?" (the data centre goal → Renforsin Ranta). */
 function placeOf(c: Candidate, ctx: FrameContext): Candidate | undefined {
-  const place = [...c.bag.keys()].find((f) => f.startsWith('place:'));
+  const said = ctx.engine.lexicon.analyze(entityText(ctx.kb, c.id, 'en'), 'en', { correctTypos: false }).features;
+  const place = [...said].find((f) => f.startsWith('place:'));
   return place ? ctx.engine.ranker.candidateById(place) : undefined;
 }
 
@@ -57,21 +58,19 @@ function suggestion(u: Understanding, answered: Candidate, ctx: FrameContext): s
 export const lookup: FrameHandler = {
   kind: 'lookup',
   detect(u, ctx) {
-    // "Mihin osapuolet ovat sitoutuneet?": what the agreement commits to is its goals.
-    const committed = has(u, 'c:obligation') && !u.best ? ctx.engine.ranker.candidateById('list:goals') : undefined;
-    const best = u.best ?? committed;
-    if (!best) return null;
-    return frameOf('lookup', u, { entities: [best.id] });
+    let best = u.best;
+    // "What does the agreement commit the parties to?", "Mihin osapuolet ovat sitoutuneet?": its goals.
+    if (has(u, 'c:obligation') && (!best || !['goal', 'party'].includes(best.kind))) best = ctx.engine.ranker.candidateById('list:goals') ?? best;
+    // "Where is it?" of a goal or a party: the place its entry names.
+    if (best && has(u, 'c:where') && (best.kind === 'goal' || best.kind === 'party')) best = placeOf(best, ctx) ?? best;
+    return best ? frameOf('lookup', u, { entities: [best.id] }) : null;
   },
   answer(frame, ctx): Reply {
     const { kb, lang, hooks } = ctx;
     const u = frame.u;
-    let best = u.best ?? ctx.engine.ranker.candidateById(frame.entities[0]!)!;
+    const best = ctx.engine.ranker.candidateById(frame.entities[0]!)!;
     const fromStore = hooks.storeAnswer?.(storeQuestion(u, kb, lang));
     if (fromStore) return fromStore;
-    // "What does the agreement commit the parties to?": its goals.
-    if (has(u, 'c:obligation') && !['goal', 'party'].includes(best.kind)) best = ctx.engine.ranker.candidateById('list:goals') ?? best;
-    if (has(u, 'c:where') && (best.kind === 'goal' || best.kind === 'party')) best = placeOf(best, ctx) ?? best;
     const r = candidateReply(kb, best, lang, hooks, u.progressAsked);
     // "Is Nokia a party?" without yes/no shape: say the name is not a party, then the parties.
     const notFound = has(u, 'c:party') && u.entities.parties.length === 0 ? unknownNames(u) : [];

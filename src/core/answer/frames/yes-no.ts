@@ -13,6 +13,7 @@ import { groupReply, members, type Group } from '../compose/groups.js';
 import { focusAreasReply, goalsReply, notPartyNote, partiesReply } from '../compose/replies.js';
 import { frameOf, type FrameContext, type FrameHandler } from '../frame.js';
 import type { Understanding } from '../types.js';
+import { words } from '../text.js';
 import { has, mentioned, refOf, typedUnknown, unknownNames } from './helpers.js';
 
 /** A decided yes/no: the verdict and what decides it. */
@@ -93,9 +94,13 @@ function membership(u: Understanding, kb: KnowledgeBase, lang: Lang): Verdict | 
     const text = yes ? partyText(p, lang) : `${partyRole(p, lang)} ${groupLine(q ?? 'all')}`;
     return { yes, text, sources: p.sources };
   }
-  // A name it does not know is not a party, even when a word of it is known ("Business Finland").
+  // A name it does not know is not a party, even when a word of it is known ("Business Finland");
+  // a goal or focus area named outside the name is another question.
   const names = unknownNames(u, has(u, 'c:party'));
-  if (names.length > 0) return { yes: false, text: `${notPartyNote(lang, names)} ${groupLine(q ?? 'all')}`, sources: kb.parties.flatMap((p) => p.sources).slice(0, 3) };
+  const nameWords = new Set(names.flatMap((n) => words(n)));
+  const a = u.analysis;
+  const outside = a.tokens.some((t, i) => !nameWords.has(t) && a.tokenFeatures[i]!.some((f) => /^(goal|focus):/.test(f)));
+  if (names.length > 0 && !outside) return { yes: false, text: `${notPartyNote(lang, names)} ${groupLine(q ?? 'all')}`, sources: kb.parties.flatMap((p) => p.sources).slice(0, 3) };
   if (mentioned(u, 'goal').length > 0 || mentioned(u, 'focus').length > 0) return null;
   const place = mentioned(u, 'place').find((id) => id !== 'place:cemis');
   if (place && q === null) return { yes: true, text: entityText(kb, place, lang), sources: entitySourceIds(kb, place) };
@@ -134,6 +139,8 @@ function coverage(u: Understanding, ctx: FrameContext): Verdict | null {
         : `The agreement's sources don't mention ${quoted}. Its focus areas are ${joinList('en', areas)}.`;
     return { yes: false, text, sources: [], answered: false };
   }
+  // Other words it cannot check ("are they one and the same sector?"): not a plain yes.
+  if (words.length > 0) return null;
   const best = u.best;
   // "Is there a goal about data centres?": the goal, though "data centres" also names a focus area.
   const kindAsked = has(u, 'c:goal') ? 'goal' : has(u, 'c:focus') ? 'focus' : null;

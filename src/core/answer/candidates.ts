@@ -19,11 +19,12 @@ function phrasesOf(texts: string[], lang: ReadLang, feature: string): Term[] {
 export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const terms: Term[] = [];
   const docWords: string[] = [];
+  const shapeWords: string[] = [];
   for (const c of kb.concepts) {
     // Shape words ("is", "entä", "it") count by their place in the sentence, not as features;
     // they are known words all the same ("käsitteleekö" is not a typo).
     if (SHAPE_CONCEPTS.has(c.id)) {
-      for (const t of [...c.en, ...c.fi, ...c.sv]) docWords.push(...words(t));
+      for (const t of [...c.en, ...c.fi, ...c.sv]) shapeWords.push(...words(t));
       continue;
     }
     terms.push(...phrasesOf(c.en, 'en', `c:${c.id}`), ...phrasesOf(c.fi, 'fi', `c:${c.id}`), ...phrasesOf(c.sv, 'sv', `c:${c.id}`));
@@ -49,7 +50,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   for (const g of kb.goals) docWords.push(...words(g.description.en), ...words(g.description.fi));
   for (const pl of kb.places) docWords.push(...words(pl.description.en), ...words(pl.description.fi));
   for (const a of kb.focusAreas) docWords.push(...words(a.why.en), ...words(a.why.fi));
-  return Lexicon.build(terms, docWords);
+  return Lexicon.build(terms, docWords, shapeWords);
 }
 
 /**

@@ -103,18 +103,21 @@ export class Lexicon {
    * Compiles a lexicon: stems every term word and vocabulary word (the slow part of start-up).
    * @param terms  phrases that map to concept/entity features
    * @param docWords  other words that appear in the knowledge (count as known)
+   * @param knownWords  words that count as known but are never a typo correction ("sitä" for "Sitra")
    */
-  static build(terms: Term[], docWords: Iterable<string>): Lexicon {
+  static build(terms: Term[], docWords: Iterable<string>, knownWords: Iterable<string> = []): Lexicon {
     const compiled: CompiledTerm[] = terms.filter((t) => t.words.length > 0).map((t) => ({ ...t, stems: t.words.map((w) => stem(w, t.lang)) }));
     const vocab = new Set<string>();
     for (const t of terms) for (const w of t.words) vocab.add(w);
     for (const w of docWords) vocab.add(w);
     const vocabStems = new Set<string>();
     const byLength = new Map<number, { folded: string; word: string; mask: number }[]>();
+    const correctable = new Set(vocab);
+    for (const w of knownWords) vocab.add(w);
     for (const w of vocab) {
       vocabStems.add(stem(w, 'fi'));
       vocabStems.add(stem(w, 'en'));
-      if (w.length < 4 || !/^\p{L}+$/u.test(w)) continue;
+      if (w.length < 4 || !/^\p{L}+$/u.test(w) || !correctable.has(w)) continue;
       const f = fold(w);
       const list = byLength.get(f.length) ?? [];
       list.push({ folded: f, word: w, mask: letterMask(f) });

@@ -78,11 +78,17 @@ export function partyText(p: Party, lang: Lang): string {
   return rest ? `${lead} ${rest}` : lead;
 }
 
-/** A goal's target in one sentence; "more than 20" says where it is met. */
+/**
+ * A goal's target, said once: its description, and the number from the structured target
+ * only when the description does not already give it (so an edited target is never hidden
+ * behind stale prose); "more than 20" says where it is met.
+ */
 export function goalText(g: Goal, lang: Lang): string {
-  if (g.comparator !== 'more-than' || g.target === null) return g.description[lang];
-  const n = g.target + 1;
-  return lang === 'fi' ? `${g.description.fi} Tavoite täyttyy luvulla ${n}.` : `${g.description.en} It is met at ${n}.`;
+  let text = g.description[lang];
+  if (g.target === null) return text;
+  if (!new RegExp(`(^|\\D)${g.target}(\\D|$)`).test(text)) text += lang === 'fi' ? ` Tavoite: ${targetPhrase(g, 'fi')}.` : ` Target: ${targetPhrase(g, 'en')}.`;
+  if (g.comparator === 'more-than') text += lang === 'fi' ? ` Tavoite täyttyy luvulla ${g.target + 1}.` : ` It is met at ${g.target + 1}.`;
+  return text;
 }
 
 /** Every agreement fact and FAQ entry, by id. */

@@ -7,6 +7,8 @@
 import type { KnowledgeBase } from '../../knowledge/schema.js';
 import type { Lang, Reply } from '../../reply.js';
 import { fold } from '../text.js';
+import { isTopical } from '../candidates.js';
+import { isEntity } from '../understand.js';
 import { lowerFirst } from '../../i18n.js';
 import { entityName, entityText } from '../compose/entities.js';
 import { candidateReply, notPartyNote } from '../compose/replies.js';
@@ -48,7 +50,10 @@ function nameTest(ctx: FrameContext): (w: string) => boolean {
 /** "Or did you mean …?" only for a different reading, and never when the answer is sure. */
 function suggestion(u: Understanding, answered: Candidate, ctx: FrameContext): string | null {
   const alt = u.alternative;
-  if (!alt || alt.id === answered.id || u.features.has(answered.id)) return null;
+  if (!alt || alt.id === answered.id) return null;
+  // Sure: the question names what was answered, and shares no topic with the other reading.
+  const sharesTopic = [...alt.bag.keys()].some((f) => u.features.has(f) && isTopical(f) && !isEntity(f));
+  if (u.features.has(answered.id) && !sharesTopic) return null;
   const label = entityName(ctx.kb, alt.id, ctx.lang);
   if (label === entityName(ctx.kb, answered.id, ctx.lang)) return null;
   const text = lowerFirst(label, nameTest(ctx));

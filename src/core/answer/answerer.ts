@@ -20,7 +20,7 @@ import { buildSentences } from './sentences.js';
 import { shapeWords } from './signals.js';
 import { stem } from './stem.js';
 import { words } from './text.js';
-import { read, rankReading, type Engine } from './understand.js';
+import { goalsByConcept, read, rankReading, type Engine } from './understand.js';
 import type { Answerer, Frame, Remembered, Understanding } from './types.js';
 
 export type { AnswerHooks, AnswerOptions, Answerer, GoalProgressView, Understanding } from './types.js';
@@ -28,7 +28,7 @@ export type { AnswerHooks, AnswerOptions, Answerer, GoalProgressView, Understand
 /** Frames that answer nothing about the agreement leave the conversation's topic as it was. */
 const FORGETTABLE = new Set(['small-talk', 'injection', 'decline']);
 /** Signals that belong to one question only ("tell me more" is not asked again by "and CSC?"). */
-const ONE_OFF = new Set(['c:more', 'c:else', 'c:thanks', 'c:ack', 'c:greeting', 'c:help', 'c:injection']);
+const ONE_OFF = new Set(['c:more', 'c:else', 'c:thanks', 'c:ack', 'c:greeting', 'c:help', 'c:injection', 'c:bye', 'c:language-ask']);
 
 const SWEDISH_NOTE =
   'Swedish is not supported yet: I answer in English and Finnish. / Ruotsia ei vielä tueta: vastaan englanniksi ja suomeksi.';
@@ -58,7 +58,7 @@ function toRemember(frame: Frame, r: Reply): Remembered {
 /** Builds the answerer for a knowledge base (done once per load/reload). */
 export function buildAnswerer(kb: KnowledgeBase): Answerer {
   const { lexicon, candidates } = compiledIndex(kb);
-  const engine: Engine = { kb, lexicon, ranker: new Ranker(candidates), shapes: shapeWords(kb) };
+  const engine: Engine = { kb, lexicon, ranker: new Ranker(candidates), shapes: shapeWords(kb), goalByConcept: goalsByConcept(candidates) };
   const sentences = buildSentences(kb);
 
   const evidence = (text: string) => lexicon.analyze(text, 'en', { correctTypos: false }).langEvidence;
@@ -83,7 +83,7 @@ export function buildAnswerer(kb: KnowledgeBase): Answerer {
       const ctx: FrameContext = { kb, engine, sentences, lang: replyLang, hooks: opts.hooks, today: opts.today };
       const { frame, handler } = frameFor(FRAMES, u, ctx);
       const r = polish(handler.answer(frame, ctx));
-      if (u.swedish) r.text = `${SWEDISH_NOTE}\n\n${r.text}`;
+      if (u.swedish && frame.attribute !== 'c:language-ask') r.text = `${SWEDISH_NOTE}\n\n${r.text}`;
       if (memory && !FORGETTABLE.has(frame.kind)) memory.remember(toRemember(frame, r));
       return r;
     },

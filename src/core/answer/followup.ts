@@ -14,7 +14,7 @@ const KIND_WORDS = new Set(['c:party', 'c:goal', 'c:focus', 'c:contracting', 'c:
 /** Words that only open or soften a question; they never make it complete on their own. */
 const WEAK_ASKING = new Set(['c:what', 'c:all', 'c:role']);
 /** Small talk: answered as such, the conversation's topic kept for later. */
-const SMALL_TALK = new Set(['c:thanks', 'c:ack', 'c:greeting', 'c:help']);
+const SMALL_TALK = new Set(['c:thanks', 'c:ack', 'c:greeting', 'c:help', 'c:bye', 'c:language-ask']);
 /** A question this short without a question word of its own is elliptical ("KAMK?", "CSC then?"). */
 const SHORT = 3;
 
@@ -59,8 +59,10 @@ export function resolve(e: Engine, r: Reading, m: Remembered | undefined): Under
   }
   const ownAsking = plain.filter((a) => !WEAK_ASKING.has(a) && !SMALL_TALK.has(a));
   if (topic.length > 0) {
-    // "is OKM one of them?", "which university does it belong to?": the pronoun points back.
-    if (r.shape.pronoun) {
+    // "is OKM one of them?", "which university does it belong to?": the pronoun points back
+    // (unless the question is about the agreement itself: "milloin sopimus allekirjoitettiin ja kuka sen allekirjoitti").
+    const plural = r.analysis.tokens.some((t) => e.shapes.plurals.has(t));
+    if (r.shape.pronoun && (plural || !topic.every((t) => t === 'c:agreement'))) {
       const own = rankReading(e, r, r.features).mentions;
       return rankReading(e, r, merged([...m.topic, ...remembered]), { followUp: 'attribute-swap', previous: m, mentions: [...own, ...mentions.filter((x) => !own.includes(x))] });
     }
@@ -81,7 +83,10 @@ export function resolve(e: Engine, r: Reading, m: Remembered | undefined): Under
       subject: kinds,
     });
   }
+  // Complete on its own: it names a kind ("how many goals are qualitative?") and does not point back.
+  const short = r.analysis.tokens.length <= SHORT;
   if (asking.length === 0 && !r.shape.pronoun && !r.shape.followUpMarker) return own();
+  if (!r.shape.pronoun && !r.shape.followUpMarker && !short && (asking.length === 0 || kinds.length > 0)) return own();
   const swapped = rankReading(e, r, merged([...m.topic, ...remembered]), { followUp: 'attribute-swap', previous: m, mentions, subject: [...m.topic, ...remembered] });
   // Something no entry holds ("its budget?") is asked of the remembered subject, always.
   if ([...f].some(isGapAttribute)) return swapped;

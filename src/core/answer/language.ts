@@ -16,7 +16,7 @@ const EN = folded(
   `what which who whom whose where when why how is are was were does do did the a an of to in on for with and or about tell me please pls can could would should will many much any there this that these those it its agreement parties party goal goals target focus areas companies company so far yet have has been be by from at as what's who's whats hi hello hey thanks thank you thx help list all new our we i my your do does doing else more their they them`,
 );
 /** Swedish function and question words (as typed; folded forms too, for "ar", "manga"). */
-const SV = folded(`och är vad vilka vilken vilket vem vems hur många mycket när varför finns inte jag vi ni det den ett som för med av på till från också eller ska skall kan har hade avtalet parterna målet målen`);
+const SV = folded(`och är vad vilka vilken vilket vem vems hur många mycket när varför finns inte jag vi ni du det den ett som för med av på till från också eller ska skall kan har hade avtalet parterna målet målen talar pratar svenska svenskt tack hej`);
 /** Words Swedish shares with English or Finnish: no evidence either way. */
 const SV_SHARED = new Set(['on', 'en', 'i', 'for', 'till', 'med', 'kan', 'av']);
 

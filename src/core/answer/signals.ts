@@ -9,7 +9,7 @@ import { words } from './text.js';
 import type { Shape } from './types.js';
 
 /** Concepts matched by position (word sets), not as features. */
-export const SHAPE_CONCEPTS = new Set(['yes-no', 'follow-up', 'pronoun', 'question-word']);
+export const SHAPE_CONCEPTS = new Set(['yes-no', 'follow-up', 'pronoun', 'pronoun-plural', 'question-word', 'conjunction']);
 
 /** Signal concepts compiled as features; they never make a question about something. */
 const SIGNALS = new Set([
@@ -17,6 +17,8 @@ const SIGNALS = new Set([
   'c:else',
   'c:thanks',
   'c:greeting',
+  'c:bye',
+  'c:language-ask',
   'c:ack',
   'c:injection',
   'c:compare-more',
@@ -56,12 +58,16 @@ export interface ShapeWords {
   questionWords: Set<string>;
   followUp: string[][];
   pronouns: Set<string>;
+  /** Plural pronouns ("they", "ne"): they point back at entities, never at the agreement itself. */
+  plurals: Set<string>;
+  /** Words joining two things asked about ("and", "ja", "vai"). */
+  conjunctions: Set<string>;
   /** Openers skipped before looking at the first word ("ok", "hi", "no"). */
   fillers: Set<string>;
 }
 
 function wordsOf(kb: KnowledgeBase, ids: string[]): string[] {
-  return kb.concepts.filter((c) => ids.includes(c.id)).flatMap((c) => [...c.en, ...c.fi]);
+  return kb.concepts.filter((c) => ids.includes(c.id)).flatMap((c) => [...c.en, ...c.fi, ...c.sv]);
 }
 
 /** Reads the shape words from the concepts. */
@@ -75,6 +81,8 @@ export function shapeWords(kb: KnowledgeBase): ShapeWords {
       .filter((w) => w.length > 0)
       .sort((a, b) => b.length - a.length),
     pronouns: single(['pronoun']),
+    conjunctions: single(['conjunction']),
+    plurals: single(['pronoun-plural']),
     fillers: single(['ack', 'greeting', 'thanks']),
   };
 }
@@ -96,7 +104,7 @@ function hasQuestionClitic(word: string): boolean {
  * `markerEnd` is the index of the first token after an opening "and" / "what about" / "entä".
  * `names` are words typed with a capital mid-sentence (names, not question words).
  */
-export function shapeOf(tokens: string[], covered: string[][], sw: ShapeWords, names: Set<string> = new Set()): { shape: Shape; markerEnd: number } {
+export function shapeOf(tokens: string[], covered: string[][], sw: ShapeWords, names: Set<string> = new Set(), unknown: Set<string> = new Set()): { shape: Shape; markerEnd: number } {
   let i = 0;
   while (i < tokens.length - 1 && sw.fillers.has(tokens[i]!)) i++;
   const marker = sw.followUp.find((p) => p.length < tokens.length - i && startsWith(tokens, i, p));
@@ -105,7 +113,8 @@ export function shapeOf(tokens: string[], covered: string[][], sw: ShapeWords, n
   const rest = tokens.slice((marker ? markerEnd : i) + 1);
   // "Mika" typed as a name is not "mikä" typed without diacritics.
   const asksWh = rest.some((t) => sw.questionWords.has(t) && !names.has(t));
-  const choice = rest.includes('or') || rest.includes('vai');
+  // "Is X a party or just a partner?" is a choice; "does it mention tourism or forestry?" still yes/no.
+  const choice = (rest.includes('or') || rest.includes('vai')) && !rest.some((t) => unknown.has(t));
   const opensYesNo = sw.yesNo.has(first) || (hasQuestionClitic(first) && !sw.questionWords.has(first));
   const pronoun = tokens.some((t, j) => sw.pronouns.has(t) && !(DEMONSTRATIVES.has(t) && (covered[j + 1]?.length ?? 0) > 0));
   return { shape: { yesNo: opensYesNo && !asksWh && !choice, followUpMarker: marker !== undefined, pronoun }, markerEnd };

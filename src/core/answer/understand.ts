@@ -19,6 +19,28 @@ export interface Engine {
   lexicon: Lexicon;
   ranker: Ranker;
   shapes: ShapeWords;
+  /** Topic concepts that point at exactly one goal ("c:data-centre" → `goal:data-centre-operators`). */
+  goalByConcept: Map<string, string>;
+}
+
+/** Concepts in exactly one goal's gate: "the data centre target" names that goal. */
+export function goalsByConcept(candidates: Candidate[]): Map<string, string> {
+  const seen = new Map<string, string[]>();
+  for (const c of candidates.filter((x) => x.kind === 'goal')) {
+    for (const g of c.gate) if (g.startsWith('c:')) seen.set(g, [...(seen.get(g) ?? []), c.id]);
+  }
+  return new Map([...seen].filter(([, ids]) => ids.length === 1).map(([g, ids]) => [g, ids[0]!]));
+}
+
+/** Goals a question names, in order: by name, or by a concept only one goal has. */
+export function goalsNamed(u: Understanding, e: Engine): string[] {
+  const out: string[] = [];
+  for (const fs of u.analysis.tokenFeatures) {
+    const named = fs.find((f) => f.startsWith('goal:')) ?? fs.map((f) => e.goalByConcept.get(f)).find((g) => g !== undefined);
+    if (named && !out.includes(named)) out.push(named);
+  }
+  for (const m of u.mentions) if (m.startsWith('goal:') && !out.includes(m)) out.push(m);
+  return out;
 }
 
 /** Below this BM25 score nothing matched well enough to answer. */
@@ -164,7 +186,7 @@ function dropCityAliases(a: Analysis): void {
 export function read(e: Engine, question: string, lang: Lang): Reading {
   const analysis = e.lexicon.analyze(question, lang);
   dropCityAliases(analysis);
-  const { shape, markerEnd } = shapeOf(analysis.tokens, analysis.tokenFeatures, e.shapes, capitalisedWords(question));
+  const { shape, markerEnd } = shapeOf(analysis.tokens, analysis.tokenFeatures, e.shapes, capitalisedWords(question), new Set(analysis.unknown));
   let features = analysis.features;
   if (markerEnd > 0) {
     const after = new Set(analysis.tokenFeatures.slice(markerEnd).flat());

@@ -117,8 +117,9 @@ export const conceptSchema = z.strictObject({
   /** Swedish words: Swedish questions are understood and answered in English. */
   sv: z.array(nonEmpty).default([]),
   /**
-   * An attribute the knowledge base holds for no entity (a street address, a budget): the
-   * noun phrase an honest-gap answer names (en: "the street address"; fi: partitive, "katuosoitetta").
+   * An attribute the knowledge base holds for no entity (a street address, a budget): what an
+   * honest-gap answer says the sources don't do (en, with `{name}` for the entity: "give a
+   * street address for {name}") or don't tell (fi, partitive: "katuosoitetta").
    */
   gap: localizedSchema.optional(),
 });

@@ -9,7 +9,8 @@ import { reply, type Lang } from '../../reply.js';
 import { capitalise, joinList } from '../../i18n.js';
 import { mainSourcesFor, neededFor, targetPhrase } from '../compose/entities.js';
 import { frameOf, type FrameHandler } from '../frame.js';
-import { has, mentioned, refOf } from './helpers.js';
+import { goalsNamed } from '../understand.js';
+import { has, refOf } from './helpers.js';
 
 function targetOf(g: Goal, lang: Lang): string {
   const n = neededFor(g);
@@ -21,8 +22,8 @@ const entry = (g: Goal, lang: Lang) => `${g.name[lang]}: ${targetOf(g, lang)}`;
 
 export const comparison: FrameHandler = {
   kind: 'comparison',
-  detect(u) {
-    const goals = mentioned(u, 'goal');
+  detect(u, ctx) {
+    const goals = goalsNamed(u, ctx.engine);
     const compares = has(u, 'c:compare', 'c:compare-more', 'c:compare-less');
     const superlative = has(u, 'c:superlative', 'c:superlative-least');
     if (goals.length >= 2 && (compares || superlative)) return frameOf('comparison', u, { entities: goals });

@@ -37,7 +37,8 @@ function approvalHeld(ctx: FrameContext, party: string): boolean {
 function detectGap(u: Understanding, ctx: FrameContext): { attribute: string; entities: string[] } | null {
   const entities = subjects(u);
   if (standaloneCity(u) && (has(u, 'c:innocities') || (has(u, 'c:agreement') && !has(u, 'c:party')))) return { attribute: 'innocities', entities: [] };
-  const gap = [...u.features].find(isGapAttribute);
+  // "How much EU money does Kajaani get?": an amount of money, which no entry holds.
+  const gap = [...u.features].find(isGapAttribute) ?? (has(u, 'c:count') && has(u, 'c:funding') ? 'c:gap-money' : undefined);
   if (gap) {
     // Another city's address or budget is simply outside the agreement.
     if (entities.length === 0 && (has(u, 'c:other-city') || u.best === null)) return null;
@@ -73,15 +74,15 @@ function gapSentence(ctx: FrameContext, attribute: string, ids: string[]): strin
         : "The agreement's sources don't say who holds that post now: they describe the situation when the agreement was made in 2021.";
     case 'obligation':
       return fi
-        ? `Sopimuksen lähteissä ei eritellä, mitä ${names || 'kunkin osapuolen'} pitää tarkalleen tehdä.`
+        ? `Sopimuksen lähteissä ei eritellä osapuolten tarkkoja tehtäviä${names ? ` (${names})` : ''}.`
         : `The agreement's sources don't spell out what exactly ${names || 'each party'} must do.`;
     case 'approve':
       return fi ? `Sopimuksen lähteissä ei kerrota, milloin ${names} hyväksyi sopimuksen.` : `The agreement's sources don't say when ${names} approved the agreement.`;
     default: {
       const concept = ctx.kb.concepts.find((c) => `c:${c.id}` === attribute);
-      const what = concept?.gap?.[ctx.lang] ?? (fi ? 'tätä tietoa' : 'this');
-      if (fi) return `Sopimuksen lähteissä ei kerrota ${what}${names ? ` (${names})` : ''}.`;
-      return `The agreement's sources don't give ${what}${names ? ` for ${names}` : ''}.`;
+      if (fi) return `Sopimuksen lähteissä ei kerrota ${concept?.gap?.fi ?? 'tätä tietoa'}${names ? ` (${names})` : ''}.`;
+      const what = concept?.gap?.en ?? 'give this';
+      return `The agreement's sources don't ${names ? what.replace('{name}', names) : what.replace(/ for \{name\}/, '').replace('{name}', 'it')}.`;
     }
   }
 }
@@ -89,8 +90,10 @@ function gapSentence(ctx: FrameContext, attribute: string, ids: string[]): strin
 /** What the sources do say instead, for the gap's entities or its nearest topic. */
 function whatTheySay(ctx: FrameContext, attribute: string, ids: string[], u: Understanding): { text: string; sources: string[] } {
   if (attribute === 'innocities') return { text: entityText(ctx.kb, 'fact:wider-context', ctx.lang), sources: entitySourceIds(ctx.kb, 'fact:wider-context') };
-  // A fact on the same topic as the question ("budget" → the funding), besides the entities.
-  const topical = new Set([...u.features].filter((f) => f.startsWith('c:') && isTopical(f)));
+  // A fact on the same topic as the question's own words ("budget" → the funding), besides
+  // the entities (not a fact that merely shares a word of an entity's name).
+  const a = u.analysis;
+  const topical = new Set(a.tokenFeatures.filter((fs) => !fs.some((f) => /^(party|goal|focus|place):/.test(f))).flat().filter((f) => f.startsWith('c:') && isTopical(f)));
   const fact = u.ranked.find((s) => s.candidate.kind === 'fact' && !ids.includes(s.candidate.id) && [...s.candidate.bag.keys()].some((f) => topical.has(f)))?.candidate;
   const facts = fact && attribute !== 'current' ? [fact.id] : [];
   if (ids.length > 0 || facts.length > 0) {

@@ -40,9 +40,12 @@ const LIST_WORDS = new Set(['c:who', 'c:what', 'c:all', 'c:party', 'c:goal', 'c:
 export const group: FrameHandler = {
   kind: 'group',
   detect(u) {
-    if (has(u, 'c:count') || u.shape.yesNo) return null;
+    // "Are there any ministries besides TEM?": the rest of the group, a yes/no on whether there are any.
+    const besides = has(u, 'c:else');
+    if (has(u, 'c:count') || (u.shape.yesNo && !besides)) return null;
     const g = groupAsked(u);
     if (!g || g.name === 'all' || !has(u, 'c:who', 'c:what', 'c:all', 'c:party', 'c:goal')) return null;
+    if (besides && g.of === 'parties') return frameOf('group', u, { group: groupKey(g), entities: mentioned(u, 'party') });
     // "Which minister signed?", "what period do the quantitative targets cover?": another question.
     const own = GROUP_FEATURES.flatMap(([, fs]) => fs);
     if ([...u.features].some((f) => f.startsWith('c:') && !LIST_WORDS.has(f) && !own.includes(f) && !isSignal(f))) return null;
@@ -50,5 +53,12 @@ export const group: FrameHandler = {
     if (mentioned(u, g.of === 'goals' ? 'goal' : 'party').length > 0) return null;
     return frameOf('group', u, { group: groupKey(g) });
   },
-  answer: (frame, ctx) => groupReply(ctx.kb, groupOfFrame(frame.group), ctx.lang, { count: false }),
+  answer(frame, ctx) {
+    const r = groupReply(ctx.kb, groupOfFrame(frame.group), ctx.lang, { count: false, exclude: frame.entities.length > 0 ? frame.entities : undefined });
+    if (frame.u.shape.yesNo) {
+      const any = !/^(There are no|Muita)/.test(r.text);
+      r.text = `${ctx.lang === 'fi' ? (any ? 'Kyllä.' : 'Ei.') : any ? 'Yes.' : 'No.'} ${r.text}`;
+    }
+    return r;
+  },
 };

@@ -1,6 +1,7 @@
 /** Small readings of an understanding that several frames share. */
 import { reply, type Lang, type Reply } from '../../reply.js';
 import { exampleQuestions } from '../examples.js';
+import { STOPWORDS } from '../stopwords.js';
 import { fold } from '../text.js';
 import type { Understanding } from '../types.js';
 
@@ -45,15 +46,25 @@ export function unknownNames(u: Understanding, lowercase = false): string[] {
     if (city || (!allEntity && (run.some((w) => unknown.has(w.key)) || run.length >= 2))) out.push(run.map((w) => w.typed).join(' '));
     run = [];
   };
+  // In lower case, a run of words nothing covers, one of them unknown: "university of eastern finland".
+  const covered = new Set(a.content.filter((c) => c.features.length > 0).map((c) => c.word));
+  let lower: { typed: string; key: string }[] = [];
+  const flushLower = () => {
+    if (lowercase && lower.some((w) => unknown.has(w.key))) out.push(lower.map((w) => w.typed).join(' '));
+    lower = [];
+  };
   typedWords(u.question).forEach((w, i) => {
     if ((i > 0 && /^\p{Lu}/u.test(w.typed)) || cityWords.has(w.key)) {
+      flushLower();
       run.push(w);
       return;
     }
     flush();
-    if (lowercase && i > 0 && unknown.has(w.key) && !/^\d+$/.test(w.key)) out.push(w.typed);
+    if (i > 0 && !covered.has(w.key) && !STOPWORDS.has(w.key) && !/^\d+$/.test(w.key)) lower.push(w);
+    else flushLower();
   });
   flush();
+  flushLower();
   return [...new Set(out)];
 }
 

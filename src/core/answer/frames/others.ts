@@ -7,7 +7,7 @@ import { groupReply, type Group } from '../compose/groups.js';
 import { candidateReply } from '../compose/replies.js';
 import { frameOf, type FrameHandler } from '../frame.js';
 import { splitId } from '../compose/entities.js';
-import { groupOfFrame } from './group.js';
+import { groupAsked, groupOfFrame } from './group.js';
 
 export const others: FrameHandler = {
   kind: 'others',
@@ -15,6 +15,8 @@ export const others: FrameHandler = {
     const previous = u.previous;
     if (u.followUp !== 'others' || !previous) return null;
     const ownTopic = u.topic.filter((t) => !previous.topic.includes(t) && !previous.entities.includes(t));
+    // "any ministries besides TEM?" names its own group: the group frame answers it.
+    if (ownTopic.length > 0 && groupAsked(u)?.name !== undefined && groupAsked(u)?.name !== 'all' && u.mentions.length > 0) return null;
     if (ownTopic.length > 0) {
       const next = u.ranked.find((s) => !previous.entities.includes(s.candidate.id) && s.candidate.kind !== 'help');
       return next ? frameOf('others', u, { entities: [next.candidate.id] }) : null;

@@ -5,6 +5,7 @@
 import { reply } from '../../reply.js';
 import { candidateReply } from '../compose/replies.js';
 import { frameOf, type FrameHandler } from '../frame.js';
+import { GENERIC_CONCEPTS } from '../candidates.js';
 import { STOPWORDS } from '../stopwords.js';
 import type { Understanding } from '../types.js';
 
@@ -12,7 +13,7 @@ import type { Understanding } from '../types.js';
 const MAX_ENTITIES = 4;
 
 /** Entities of one kind named next to each other, joined only by "and", "or", commas, "the"… */
-function joined(u: Understanding): string[] {
+function joined(u: Understanding, conjunctions: Set<string>): string[] {
   const tf = u.analysis.tokenFeatures;
   const tokens = u.analysis.tokens;
   const spans = u.mentions
@@ -29,8 +30,11 @@ function joined(u: Understanding): string[] {
     // The nearest earlier entity of the same kind ("sports data or the Olympic Committee").
     const a = spans.slice(0, i).reverse().find((s) => s.m.split(':')[0] === b.m.split(':')[0]);
     if (!a || b.first <= a.last) continue;
+    // Only "and", "or", "the", commas and question words between ("KAMK's role and what about VTT?").
     const between = tokens.slice(a.last + 1, b.first);
-    if (between.length === 0 || !between.every((t, j) => STOPWORDS.has(t) && (tf[a.last + 1 + j]?.length ?? 0) === 0)) continue;
+    const conjunction = between.some((t) => conjunctions.has(t));
+    const joins = (t: string, fs: string[]) => (fs.length === 0 ? STOPWORDS.has(t) : conjunction && fs.every((f) => GENERIC_CONCEPTS.has(f)));
+    if (between.length === 0 || !between.every((t, j) => joins(t, tf[a.last + 1 + j] ?? []))) continue;
     for (const m of [a.m, b.m]) if (!out.includes(m)) out.push(m);
   }
   return out.slice(0, MAX_ENTITIES);
@@ -38,8 +42,8 @@ function joined(u: Understanding): string[] {
 
 export const several: FrameHandler = {
   kind: 'several',
-  detect(u) {
-    const entities = joined(u);
+  detect(u, ctx) {
+    const entities = joined(u, ctx.engine.shapes.conjunctions);
     return entities.length >= 2 ? frameOf('several', u, { entities }) : null;
   },
   answer(frame, ctx) {

@@ -17,6 +17,11 @@ const ACK: Record<Lang, string> = {
   fi: 'Selvä. Kysy vain lisää sopimuksesta.',
 };
 const HELLO: Record<Lang, string> = { en: 'Hi!', fi: 'Moi!' };
+const BYE: Record<Lang, string> = { en: 'Bye! Ask again any time.', fi: 'Hei hei! Kysy milloin vain uudelleen.' };
+const LANGUAGES: Record<Lang, string> = {
+  en: 'I answer in English and Finnish. Swedish is not supported yet.',
+  fi: 'Vastaan suomeksi ja englanniksi. Ruotsia ei vielä tueta.',
+};
 
 export const smallTalk: FrameHandler = {
   kind: 'small-talk',
@@ -27,7 +32,9 @@ export const smallTalk: FrameHandler = {
     const subject = u.topic.some((f) => isEntity(f) || f.startsWith('c:'));
     const words = u.topic.some((f) => f.startsWith('w:'));
     if (subject) return null;
+    if (has(u, 'c:language-ask')) return frameOf('small-talk', u, { attribute: 'c:language-ask' });
     if (has(u, 'c:thanks')) return frameOf('small-talk', u, { attribute: 'c:thanks' });
+    if (has(u, 'c:bye')) return frameOf('small-talk', u, { attribute: 'c:bye' });
     if (words) return null;
     if (has(u, 'c:help')) return frameOf('small-talk', u, { attribute: 'c:help' });
     if (has(u, 'c:greeting')) return frameOf('small-talk', u, { attribute: 'c:greeting' });
@@ -41,6 +48,10 @@ export const smallTalk: FrameHandler = {
         return reply(lang, THANKS[lang]);
       case 'c:ack':
         return reply(lang, ACK[lang]);
+      case 'c:bye':
+        return reply(lang, BYE[lang]);
+      case 'c:language-ask':
+        return reply(lang, LANGUAGES[lang]);
       case 'c:greeting':
         return reply(lang, `${HELLO[lang]} ${introduction(lang)}`, { suggestions: exampleQuestions(lang) });
       default:

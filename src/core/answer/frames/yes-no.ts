@@ -23,6 +23,8 @@ interface Verdict {
   sources: string[];
   /** False for "the sources don't mention X" (an honest gap, not a no). */
   answered?: boolean;
+  /** Several parties, some yes and some no: each line carries its own verdict. */
+  mixed?: boolean;
 }
 
 const verdictWord = (yes: boolean, lang: Lang) => (lang === 'fi' ? (yes ? 'Kyllä.' : 'Ei.') : yes ? 'Yes.' : 'No.');
@@ -84,19 +86,27 @@ function dateCheck(u: Understanding, kb: KnowledgeBase, lang: Lang, today: strin
 /** "Is OKM a contracting party?", "Is Business Finland a party?", "kuuluuko Vuokatti sopimukseen?" */
 function membership(u: Understanding, kb: KnowledgeBase, lang: Lang): Verdict | null {
   const q = qualifierOf(u);
-  const asksMembership = q !== null || has(u, 'c:party') || (has(u, 'c:agreement') && !has(u, 'c:focus', 'c:goal'));
+  // "Is X a party / involved / in the agreement / a university in it?"
+  const organisation = has(u, 'c:university', 'c:ministry');
+  const asksMembership = q !== null || has(u, 'c:party') || organisation || (has(u, 'c:agreement') && !has(u, 'c:focus', 'c:goal'));
   if (!asksMembership) return null;
   const parties = mentioned(u, 'party').map((id) => kb.parties.find((p) => p.id === refOf(id))).filter((p): p is Party => p !== undefined);
   const groupLine = (name: Group['name']) => groupReply(kb, { of: 'parties', name }, lang, { count: false }).text;
   if (parties.length > 0) {
-    const p = parties[0]!;
-    const yes = isMember(p, q);
-    const text = yes ? partyText(p, lang) : `${partyRole(p, lang)} ${groupLine(q ?? 'all')}`;
-    return { yes, text, sources: p.sources };
+    // "Do CSC and KAMK both belong to CEMIS?": one verdict when all agree, each party said.
+    const asked = parties.slice(0, 4);
+    const verdicts = asked.map((p) => isMember(p, q));
+    const yes = verdicts.every(Boolean);
+    if (!yes && verdicts.some(Boolean)) {
+      const lines = asked.map((p, i) => `${verdictWord(verdicts[i]!, lang)} ${partyRole(p, lang)}`);
+      return { yes: false, text: lines.join(' '), sources: asked.flatMap((p) => p.sources), mixed: true };
+    }
+    const text = yes ? asked.map((p) => partyText(p, lang)).join(' ') : `${asked.map((p) => partyRole(p, lang)).join(' ')} ${groupLine(q ?? 'all')}`;
+    return { yes, text, sources: asked.flatMap((p) => p.sources) };
   }
   // A name it does not know is not a party, even when a word of it is known ("Business Finland");
   // a goal or focus area named outside the name is another question.
-  const names = unknownNames(u, has(u, 'c:party'));
+  const names = unknownNames(u, has(u, 'c:party') || organisation);
   const nameWords = new Set(names.flatMap((n) => words(n)));
   const a = u.analysis;
   const outside = a.tokens.some((t, i) => !nameWords.has(t) && a.tokenFeatures[i]!.some((f) => /^(goal|focus):/.test(f)));
@@ -185,7 +195,7 @@ export const yesNo: FrameHandler = {
   },
   answer(frame, ctx): Reply {
     const v = decide(frame.u, ctx)!;
-    const text = v.answered === false ? v.text : `${verdictWord(v.yes, ctx.lang)} ${v.text}`;
+    const text = v.answered === false || v.mixed ? v.text : `${verdictWord(v.yes, ctx.lang)} ${v.text}`;
     return reply(ctx.lang, text, { answered: v.answered ?? true, sources: sourcesFor(ctx.kb, v.sources) });
   },
 };

@@ -62,9 +62,14 @@ export function resolve(e: Engine, r: Reading, m: Remembered | undefined): Under
     // "is OKM one of them?", "which university does it belong to?": the pronoun points back
     // (unless the question is about the agreement itself: "milloin sopimus allekirjoitettiin ja kuka sen allekirjoitti").
     const plural = r.analysis.tokens.some((t) => e.shapes.plurals.has(t));
+    // Its own words rank the answer ("which of them are universities?"); the entities it points
+    // back at join those it names, for yes/no and membership ("is OKM one of them?").
     if (r.shape.pronoun && (plural || !topic.every((t) => t === 'c:agreement'))) {
-      const own = rankReading(e, r, r.features).mentions;
-      return rankReading(e, r, merged([...m.topic, ...remembered]), { followUp: 'attribute-swap', previous: m, mentions: [...own, ...mentions.filter((x) => !own.includes(x))] });
+      const alone = rankReading(e, r, r.features);
+      const both = [...alone.mentions, ...mentions.filter((x) => !alone.mentions.includes(x))];
+      // "what was there before?": its own words find nothing, so the remembered subject answers.
+      if (!alone.best) return rankReading(e, r, merged([...m.topic, ...remembered]), { followUp: 'attribute-swap', previous: m, mentions: both });
+      return { ...alone, followUp: 'attribute-swap', previous: m, mentions: both };
     }
     // "KAMK?", "CSC then?": short, with no question word of its own.
     const asksItself = r.analysis.tokens.some((t) => e.shapes.questionWords.has(t));

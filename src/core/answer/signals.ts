@@ -64,6 +64,8 @@ export interface ShapeWords {
   conjunctions: Set<string>;
   /** Openers skipped before looking at the first word ("ok", "hi", "no"). */
   fillers: Set<string>;
+  /** Every shape word: they shape a question and are never its topic. */
+  all: Set<string>;
 }
 
 function wordsOf(kb: KnowledgeBase, ids: string[]): string[] {
@@ -83,6 +85,7 @@ export function shapeWords(kb: KnowledgeBase): ShapeWords {
     pronouns: single(['pronoun']),
     conjunctions: single(['conjunction']),
     plurals: single(['pronoun-plural']),
+    all: single([...SHAPE_CONCEPTS]),
     fillers: single(['ack', 'greeting', 'thanks']),
   };
 }
@@ -90,6 +93,11 @@ export function shapeWords(kb: KnowledgeBase): ShapeWords {
 /** True when `tokens` from `i` start with `phrase`. */
 function startsWith(tokens: string[], i: number, phrase: string[]): boolean {
   return phrase.every((w, j) => tokens[i + j] === w);
+}
+
+/** "Is there …?", "there are …": "there" that points at no place. */
+function existential(tokens: string[], j: number, sw: ShapeWords): boolean {
+  return tokens[j] === 'there' && ((j === 1 && sw.yesNo.has(tokens[0]!)) || ['is', 'are', 'was', 'were', 's'].includes(tokens[j + 1] ?? ''));
 }
 
 /** A Finnish verb with the question clitic (-ko/-kö, "onks"): "kuuluuko", "riittääkö", "onks". */
@@ -116,6 +124,6 @@ export function shapeOf(tokens: string[], covered: string[][], sw: ShapeWords, n
   // "Is X a party or just a partner?" is a choice; "does it mention tourism or forestry?" still yes/no.
   const choice = (rest.includes('or') || rest.includes('vai')) && !rest.some((t) => unknown.has(t));
   const opensYesNo = sw.yesNo.has(first) || (hasQuestionClitic(first) && !sw.questionWords.has(first));
-  const pronoun = tokens.some((t, j) => sw.pronouns.has(t) && !(DEMONSTRATIVES.has(t) && (covered[j + 1]?.length ?? 0) > 0));
+  const pronoun = tokens.some((t, j) => sw.pronouns.has(t) && !(DEMONSTRATIVES.has(t) && (covered[j + 1]?.length ?? 0) > 0) && !existential(tokens, j, sw));
   return { shape: { yesNo: opensYesNo && !asksWh && !choice, followUpMarker: marker !== undefined, pronoun }, markerEnd };
 }

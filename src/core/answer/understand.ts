@@ -10,6 +10,7 @@ import { isSwedish } from './language.js';
 import type { Lexicon } from './lexicon.js';
 import type { Ranker } from './rank.js';
 import { isSignal, shapeOf, type ShapeWords } from './signals.js';
+import { stem } from './stem.js';
 import { words } from './text.js';
 import type { Analysis, Candidate, CandidateKind, FollowUp, Remembered, Scored, Shape, Understanding } from './types.js';
 
@@ -182,10 +183,22 @@ function dropCityAliases(a: Analysis): void {
   for (const f of dropped) if (!tf.some((fs) => fs.includes(f))) a.features.delete(f);
 }
 
+/** Shape words the lexicon left uncovered ("niitä", "käsitteleekö") are no topic and no unknown word. */
+function dropShapeWords(a: Analysis, shapes: Set<string>): void {
+  const drop = a.content.filter((c) => c.features.length === 0 && shapes.has(c.word)).map((c) => c.word);
+  if (drop.length === 0) return;
+  const dropped = new Set(drop);
+  a.content = a.content.filter((c) => !dropped.has(c.word) || c.features.length > 0);
+  a.unknown = a.unknown.filter((w) => !dropped.has(w));
+  const kept = new Set(a.content.filter((c) => c.features.length === 0).map((c) => c.word));
+  for (const w of dropped) if (!kept.has(w)) for (const l of ['en', 'fi', 'sv'] as const) a.features.delete(`w:${stem(w, l)}`);
+}
+
 /** Reads a question: its analysis and sentence shape. */
 export function read(e: Engine, question: string, lang: Lang): Reading {
   const analysis = e.lexicon.analyze(question, lang);
   dropCityAliases(analysis);
+  dropShapeWords(analysis, e.shapes.all);
   const { shape, markerEnd } = shapeOf(analysis.tokens, analysis.tokenFeatures, e.shapes, capitalisedWords(question), new Set(analysis.unknown));
   let features = analysis.features;
   if (markerEnd > 0) {

@@ -37,15 +37,20 @@ function approvalHeld(ctx: FrameContext, party: string): boolean {
 function detectGap(u: Understanding, ctx: FrameContext): { attribute: string; entities: string[] } | null {
   const entities = subjects(u);
   if (standaloneCity(u) && (has(u, 'c:innocities') || (has(u, 'c:agreement') && !has(u, 'c:party')))) return { attribute: 'innocities', entities: [] };
-  // "How much EU money does Kajaani get?": an amount of money, which no entry holds.
-  const gap = [...u.features].find(isGapAttribute) ?? (has(u, 'c:count') && has(u, 'c:funding') ? 'c:gap-money' : undefined);
+  // "How much EU money does Kajaani get?", "paljonko sitä on?" after the funding: an amount of money, which no entry holds.
+  const funding = has(u, 'c:funding') || (u.followUp === 'attribute-swap' && (u.previous?.asking.includes('c:funding') ?? false));
+  const gap = [...u.features].find(isGapAttribute) ?? (has(u, 'c:count') && funding ? 'c:gap-money' : undefined);
   if (gap) {
     // Another city's address or budget is simply outside the agreement.
     if (entities.length === 0 && (has(u, 'c:other-city') || u.best === null)) return null;
     return { attribute: gap, entities };
   }
   const parties = mentioned(u, 'party');
-  if (has(u, 'c:current') && has(u, 'c:who') && !has(u, 'c:party', 'c:goal', 'c:count')) return { attribute: 'current', entities: [] };
+  // "Who is the minister now?", "is he still the minister?": a post today; the sources are from 2021.
+  const post = has(u, 'c:ministry', 'c:gap-head') || mentioned(u, 'party').length > 0;
+  if (has(u, 'c:current') && (has(u, 'c:who') || u.shape.yesNo) && post && !has(u, 'c:party', 'c:goal', 'c:count', 'c:end', 'c:agreement')) {
+    return { attribute: 'current', entities: u.followUp ? entities : [] };
+  }
   if (has(u, 'c:obligation') && (parties.length > 0 || has(u, 'c:university'))) return { attribute: 'obligation', entities: parties };
   if (has(u, 'c:approve') && parties.length > 0 && !parties.some((p) => approvalHeld(ctx, refOf(p)))) return { attribute: 'approve', entities: parties };
   return null;
@@ -62,7 +67,9 @@ function namesOf(ctx: FrameContext, ids: string[]): string {
 /** The plain statement of what the sources do not hold. */
 function gapSentence(ctx: FrameContext, attribute: string, ids: string[]): string {
   const fi = ctx.lang === 'fi';
-  const names = ids.length > 0 ? namesOf(ctx, ids) : '';
+  // Facts are the agreement's attributes, not things the gap is about.
+  const named = ids.filter((id) => !id.startsWith('fact:'));
+  const names = named.length > 0 ? namesOf(ctx, named) : '';
   switch (attribute) {
     case 'innocities':
       return fi

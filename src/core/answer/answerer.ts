@@ -62,7 +62,15 @@ export function buildAnswerer(kb: KnowledgeBase): Answerer {
   const sentences = buildSentences(kb);
 
   const evidence = (text: string) => lexicon.analyze(text, 'en', { correctTypos: false }).langEvidence;
-  const detect = (text: string, fallback: Lang): Lang => (isSwedish(text, evidence(text)) ? 'en' : detectLanguage(text, fallback, evidence(text)));
+  /** The language to answer in, and whether the words alone tell it (else a fallback decided). */
+  const language = (text: string, fallback: Lang): { lang: Lang; clear: boolean } => {
+    const ev = evidence(text);
+    if (isSwedish(text, ev)) return { lang: 'en', clear: true };
+    const en = detectLanguage(text, 'en', ev);
+    const clear = en === detectLanguage(text, 'fi', ev);
+    return { lang: clear ? en : fallback, clear };
+  };
+  const detect = (text: string, fallback: Lang): Lang => language(text, fallback).lang;
 
   function understand(question: string, lang: Lang): Understanding {
     const r = read(engine, question, lang);
@@ -76,8 +84,7 @@ export function buildAnswerer(kb: KnowledgeBase): Answerer {
       const memory = opts.hooks.memory;
       const previous = memory?.recall();
       // A follow-up too short to tell its language ("KAMK?", "ok") continues in the conversation's.
-      const unclear = detect(question, 'en') !== detect(question, 'fi');
-      const lang: Lang = unclear && previous ? previous.lang : opts.lang;
+      const lang: Lang = previous && !language(question, opts.lang).clear ? previous.lang : opts.lang;
       const u = resolve(engine, read(engine, question, lang), previous);
       const replyLang: Lang = u.swedish ? 'en' : lang;
       const ctx: FrameContext = { kb, engine, sentences, lang: replyLang, hooks: opts.hooks, today: opts.today };

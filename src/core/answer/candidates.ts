@@ -28,6 +28,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
       continue;
     }
     terms.push(...phrasesOf(c.en, 'en', `c:${c.id}`), ...phrasesOf(c.fi, 'fi', `c:${c.id}`), ...phrasesOf(c.sv, 'sv', `c:${c.id}`));
+    if (isSignal(`c:${c.id}`)) for (const t of [...c.en, ...c.fi, ...c.sv]) shapeWords.push(...words(t));
   }
   for (const p of kb.parties) {
     const f = `party:${p.id}`;

@@ -103,7 +103,8 @@ export class Lexicon {
    * Compiles a lexicon: stems every term word and vocabulary word (the slow part of start-up).
    * @param terms  phrases that map to concept/entity features
    * @param docWords  other words that appear in the knowledge (count as known)
-   * @param knownWords  words that count as known but are never a typo correction ("sitä" for "Sitra")
+   * @param knownWords  words that count as known but are never a typo correction ("sitä" for
+   *   "Sitra", "more" for "move"): shape and signal words, which would change what is asked
    */
   static build(terms: Term[], docWords: Iterable<string>, knownWords: Iterable<string> = []): Lexicon {
     const compiled: CompiledTerm[] = terms.filter((t) => t.words.length > 0).map((t) => ({ ...t, stems: t.words.map((w) => stem(w, t.lang)) }));
@@ -113,7 +114,10 @@ export class Lexicon {
     const vocabStems = new Set<string>();
     const byLength = new Map<number, { folded: string; word: string; mask: number }[]>();
     const correctable = new Set(vocab);
-    for (const w of knownWords) vocab.add(w);
+    for (const w of knownWords) {
+      vocab.add(w);
+      correctable.delete(w);
+    }
     for (const w of vocab) {
       vocabStems.add(stem(w, 'fi'));
       vocabStems.add(stem(w, 'en'));

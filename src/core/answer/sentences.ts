@@ -75,23 +75,38 @@ export function buildSentences(kb: KnowledgeBase): SentenceIndex {
   }
   const names = new Map([...caps.en].filter(([k]) => caps.fi.has(k)));
   const entityFirst = (a: KbSentence, b: KbSentence) => Number(a.entry.startsWith('fact:')) - Number(b.entry.startsWith('fact:')) || a.text.length - b.text.length;
+  // Word → sentences, per language, so lookups touch only the sentences that hold a word.
+  const byWord: Record<Lang, Map<string, KbSentence[]>> = { en: new Map(), fi: new Map() };
+  for (const s of all) for (const w of new Set(s.words)) byWord[s.lang].set(w, [...(byWord[s.lang].get(w) ?? []), s]);
+  const withWord = (word: string, lang: Lang): Set<KbSentence> => {
+    const out = new Set<KbSentence>();
+    for (const [w, list] of byWord[lang]) if (matchesWord(w, word)) for (const s of list) out.add(s);
+    return out;
+  };
+  const prefixes = new Map(all.map((s) => [s, new Set(s.words.map((w) => w.slice(0, 5)))]));
   return {
     names,
     mentioning(word, lang) {
-      return all.filter((s) => s.lang === lang && s.words.some((w) => matchesWord(w, word))).sort(entityFirst);
+      return [...withWord(word, lang)].sort(entityFirst);
     },
     about(ws, lang, min = 1) {
-      const asked = ws.filter((w) => w.length >= MIN_WORD);
+      const asked = [...new Set(ws.filter((w) => w.length >= MIN_WORD).map((w) => w.slice(0, 5)))];
       return all
         .filter((s) => s.lang === lang)
-        .map((s) => ({ s, n: asked.filter((w) => s.words.some((x) => x.slice(0, 5) === w.slice(0, 5))).length }))
+        .map((s) => ({ s, n: asked.filter((p) => prefixes.get(s)!.has(p)).length }))
         .filter((x) => x.n >= min)
         .sort((a, b) => b.n - a.n || entityFirst(a.s, b.s))
         .map((x) => x.s);
     },
     related(entry, entryNames, lang) {
       const named = entryNames.map((n) => words(n)).filter((n) => n.length > 0);
-      return all.filter((s) => s.lang === lang && s.entry !== entry && named.some((n) => n.every((w) => s.words.some((x) => matchesWord(x, w)))));
+      const found = new Set<KbSentence>();
+      for (const n of named) {
+        let hit: Set<KbSentence> | undefined;
+        for (const w of n) hit = hit ? new Set([...withWord(w, lang)].filter((s) => hit!.has(s))) : withWord(w, lang);
+        for (const s of hit ?? []) if (s.entry !== entry) found.add(s);
+      }
+      return all.filter((s) => found.has(s));
     },
   };
 }

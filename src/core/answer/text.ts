@@ -28,9 +28,16 @@ export function words(text: string): string[] {
   return n === '' ? [] : n.split(' ');
 }
 
+/** The letters Finnish and Swedish questions use, folded without Unicode decomposition (the hot path). */
+const NORDIC: Record<string, string> = { ä: 'a', ö: 'o', å: 'a', Ä: 'A', Ö: 'O', Å: 'A', é: 'e', É: 'E', ü: 'u', Ü: 'U' };
+
 /** Removes diacritics (ä → a, ö → o), back to NFC for anything left. */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  // Most questions are plain ASCII or use only ä/ö/å: no decomposition needed.
+  if (!/[^\x00-\x7f]/.test(word)) return word;
+  const quick = word.replace(/[äöåÄÖÅéÉüÜ]/g, (c) => NORDIC[c]!);
+  if (!/[^\x00-\x7f]/.test(quick)) return quick;
+  return quick.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
 /** Length of the common prefix of two strings. */

@@ -28,10 +28,18 @@ export function standaloneCity(u: Understanding): boolean {
   return tf.some((fs, i) => fs.includes('c:other-city') && !fs.some((f) => /^(party|place):/.test(f) && (tf[i - 1]?.includes(f) || tf[i + 1]?.includes(f))));
 }
 
+/** Per engine: the parties whose entries say when they approved the agreement. */
+const approvals = new WeakMap<object, Set<string>>();
+
 /** Parties whose own entries hold when they approved the agreement (Kajaani's city board did). */
 function approvalHeld(ctx: FrameContext, party: string): boolean {
-  const p = ctx.kb.parties.find((x) => x.id === party);
-  return p !== undefined && ctx.engine.lexicon.analyze(p.description.en, 'en', { correctTypos: false }).features.has('c:approve');
+  let held = approvals.get(ctx.engine);
+  if (!held) {
+    const said = (text: string) => ctx.engine.lexicon.analyze(text, 'en', { correctTypos: false }).features.has('c:approve');
+    held = new Set(ctx.kb.parties.filter((p) => said(p.description.en)).map((p) => p.id));
+    approvals.set(ctx.engine, held);
+  }
+  return held.has(party);
 }
 
 function detectGap(u: Understanding, ctx: FrameContext): { attribute: string; entities: string[] } | null {

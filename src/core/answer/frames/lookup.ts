@@ -33,10 +33,18 @@ function storeQuestion(u: Understanding, kb: KnowledgeBase, lang: Lang): StoreQu
   return { text: u.question, lang, goals, parties: u.entities.parties, years: filterYears(u, kb), progressAsked: u.progressAsked };
 }
 
+/** Per engine: the place each entry names (computed once, on first use). */
+const places = new WeakMap<object, Map<string, string | undefined>>();
+
 /** The place an entity's entry names, for "where is it?" (the data centre goal → Renforsin Ranta). */
 function placeOf(c: Candidate, ctx: FrameContext): Candidate | undefined {
-  const said = ctx.engine.lexicon.analyze(entityText(ctx.kb, c.id, 'en'), 'en', { correctTypos: false }).features;
-  const place = [...said].find((f) => f.startsWith('place:'));
+  let known = places.get(ctx.engine);
+  if (!known) places.set(ctx.engine, (known = new Map()));
+  if (!known.has(c.id)) {
+    const said = ctx.engine.lexicon.analyze(entityText(ctx.kb, c.id, 'en'), 'en', { correctTypos: false }).features;
+    known.set(c.id, [...said].find((f) => f.startsWith('place:')));
+  }
+  const place = known.get(c.id);
   return place ? ctx.engine.ranker.candidateById(place) : undefined;
 }
 

@@ -61,7 +61,7 @@ export function buildAnswerer(kb: KnowledgeBase): Answerer {
   const engine: Engine = { kb, lexicon, ranker: new Ranker(candidates), shapes: shapeWords(kb), goalByConcept: goalsByConcept(candidates) };
   const sentences = buildSentences(kb);
 
-  const evidence = (text: string) => lexicon.analyze(text, 'en', { correctTypos: false }).langEvidence;
+  const evidence = (text: string) => lexicon.languageEvidence(text);
   /** The language to answer in, and whether the words alone tell it (else a fallback decided). */
   const language = (text: string, fallback: Lang): { lang: Lang; clear: boolean } => {
     const ev = evidence(text);

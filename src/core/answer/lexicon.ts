@@ -241,6 +241,16 @@ export class Lexicon {
     }
   }
 
+  /** Words matched only by Finnish, only by English or only by Swedish terms: language evidence, cheaply. */
+  languageEvidence(text: string): Record<ReadLang, number> {
+    const tokens = words(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text).slice(0, MAX_TOKENS);
+    const langs: Set<ReadLang>[] = tokens.map(() => new Set());
+    this.matchAll(tokens, new Set(), tokens.map(() => []), langs);
+    const evidence: Record<ReadLang, number> = { en: 0, fi: 0, sv: 0 };
+    for (const l of langs) if (l.size === 1) evidence[[...l][0]!]++;
+    return evidence;
+  }
+
   /** Analyses a text in a language. */
   analyze(text: string, lang: Lang, opts: { correctTypos?: boolean } = {}): Analysis {
     // A question is a few dozen words; past this, the rest of a pasted wall of text adds nothing.

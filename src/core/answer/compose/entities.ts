@@ -96,8 +96,20 @@ export function factById(kb: KnowledgeBase, id: string): Fact | undefined {
   return kb.agreement.facts.find((f) => f.id === id) ?? kb.faq.find((f) => f.id === id);
 }
 
+/** Entity texts per knowledge base: composed once, read on every answer. */
+const texts = new WeakMap<KnowledgeBase, Map<string, string>>();
+
 /** What the knowledge base says about a candidate (`party:KAMK`, `goal:…`, `fact:…`), or '' for lists. */
 export function entityText(kb: KnowledgeBase, id: string, lang: Lang): string {
+  let known = texts.get(kb);
+  if (!known) texts.set(kb, (known = new Map()));
+  const key = `${lang}|${id}`;
+  let text = known.get(key);
+  if (text === undefined) known.set(key, (text = composeEntityText(kb, id, lang)));
+  return text;
+}
+
+function composeEntityText(kb: KnowledgeBase, id: string, lang: Lang): string {
   const [kind, ref] = splitId(id);
   if (kind === 'party') {
     const p = kb.parties.find((x) => x.id === ref);

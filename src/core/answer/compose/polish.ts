@@ -49,7 +49,8 @@ export function withoutRepeats(before: string, text: string): string {
 /** Removes repeated sentences and section lines from a reply (in place) and returns it. */
 export function polish(r: Reply): Reply {
   const seen = new Set<string>();
-  const key = (s: string) => words(s).join(' ');
+  // Equality is all this needs: case and punctuation aside (cheaper than full word normalisation).
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const text = sentencesOf(r.text).filter((s) => {
     const k = key(s);
     if (k !== '' && seen.has(k)) return false;

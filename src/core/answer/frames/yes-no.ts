@@ -10,7 +10,7 @@ import { reply, type Lang, type Reply } from '../../reply.js';
 import { joinList } from '../../i18n.js';
 import { entitySourceIds, entityText, goalText, neededFor, partyRole, partyText, sourcesFor } from '../compose/entities.js';
 import { groupReply, members, type Group } from '../compose/groups.js';
-import { focusAreasReply, goalsReply, notPartyNote, partiesReply } from '../compose/replies.js';
+import { focusAreasReply, goalsReply, notPartyNote } from '../compose/replies.js';
 import { frameOf, type FrameContext, type FrameHandler } from '../frame.js';
 import type { Understanding } from '../types.js';
 import { words } from '../text.js';
@@ -187,14 +187,22 @@ function decide(u: Understanding, ctx: FrameContext): Verdict | null {
   return targetCheck(u, kb, lang) ?? dateCheck(u, kb, lang, ctx.today) ?? membership(u, kb, lang) ?? containment(u, kb, lang) ?? factCheck(u, kb, lang) ?? coverage(u, ctx);
 }
 
+/** The verdict each detected frame was decided with, so answering does not decide again. */
+const verdicts = new WeakMap<object, Verdict>();
+
 export const yesNo: FrameHandler = {
   kind: 'yes-no',
   detect(u, ctx) {
     if (!u.shape.yesNo) return null;
-    return decide(u, ctx) ? frameOf('yes-no', u, { entities: u.mentions.slice(0, 2), group: qualifierOf(u) ? `parties/${qualifierOf(u)}` : undefined }) : null;
+    const v = decide(u, ctx);
+    if (!v) return null;
+    const q = qualifierOf(u);
+    const frame = frameOf('yes-no', u, { entities: u.mentions.slice(0, 2), group: q ? `parties/${q}` : undefined });
+    verdicts.set(frame, v);
+    return frame;
   },
   answer(frame, ctx): Reply {
-    const v = decide(frame.u, ctx)!;
+    const v = verdicts.get(frame) ?? decide(frame.u, ctx)!;
     const text = v.answered === false || v.mixed ? v.text : `${verdictWord(v.yes, ctx.lang)} ${v.text}`;
     return reply(ctx.lang, text, { answered: v.answered ?? true, sources: sourcesFor(ctx.kb, v.sources) });
   },

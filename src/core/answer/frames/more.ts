@@ -4,6 +4,7 @@
  * agreement itself, the overview: name, parties, programme, focus areas, validity.
  */
 import { reply, type Lang } from '../../reply.js';
+import { lowerFirst } from '../../i18n.js';
 import { entityName, entitySourceIds, entityText, sourcesFor, splitId } from '../compose/entities.js';
 import { sentencesOf } from '../compose/polish.js';
 import { focusAreasReply, goalsReply } from '../compose/replies.js';
@@ -47,7 +48,9 @@ export const more: FrameHandler = {
     const candidates: { text: string; sources: string[] }[] = [];
     if (!id && frame.words.length > 0) {
       for (const s of ctx.sentences.mentioning(words(frame.words[0]!)[0]!, lang)) candidates.push({ text: s.text, sources: s.sources });
-    } else if (id && (kb.agreement.facts.some((f) => `fact:${f.id}` === id) || id.startsWith('list:'))) {
+    } else if (id && (id.startsWith('fact:') || id.startsWith('list:'))) {
+      // A fact about the agreement: what else its entry says, then the agreement's overview.
+      if (id.startsWith('fact:')) candidates.push(...sentencesOf(entityText(kb, id, lang)).map((text) => ({ text, sources: entitySourceIds(kb, id) })));
       for (const o of OVERVIEW.filter((x) => x !== id)) candidates.push(...sentencesOf(textOf(ctx, o, lang)).map((text) => ({ text, sources: entitySourceIds(kb, o) })));
     } else if (id) {
       candidates.push(...sentencesOf(entityText(kb, id, lang)).map((text) => ({ text, sources: entitySourceIds(kb, id) })));
@@ -59,7 +62,7 @@ export const more: FrameHandler = {
       return reply(lang, text, { answered: false });
     }
     if (fresh.length === 0) {
-      const name = id ? entityName(kb, id, lang) : frame.words[0]!;
+      const name = id ? lowerFirst(entityName(kb, id, lang), (w) => ctx.sentences.names.has(w.toLowerCase())) : frame.words[0]!;
       return reply(lang, lang === 'fi' ? `Siinä on kaikki, mitä sopimuksen lähteet kertovat (${name}).` : `That is all the agreement's sources say about ${name}.`, {
         sources: sourcesFor(kb, id ? entitySourceIds(kb, id) : []),
       });

@@ -184,6 +184,8 @@ function findTyped(question: string, word: string): string {
 
 function decide(u: Understanding, ctx: FrameContext): Verdict | null {
   const { kb, lang } = ctx;
+  // "Are there any ministries besides TEM?" asks for the rest of a group (the group frame).
+  if (has(u, 'c:else')) return null;
   return targetCheck(u, kb, lang) ?? dateCheck(u, kb, lang, ctx.today) ?? membership(u, kb, lang) ?? containment(u, kb, lang) ?? factCheck(u, kb, lang) ?? coverage(u, ctx);
 }
 

@@ -58,14 +58,19 @@ function toRemember(frame: Frame, r: Reply): Remembered {
 /** Builds the answerer for a knowledge base (done once per load/reload). */
 export function buildAnswerer(kb: KnowledgeBase): Answerer {
   const { lexicon, candidates } = compiledIndex(kb);
-  const engine: Engine = { kb, lexicon, ranker: new Ranker(candidates), shapes: shapeWords(kb), goalByConcept: goalsByConcept(candidates) };
+  let lastSwedish: { text: string; swedish: boolean } | undefined;
+  const swedish = (text: string): boolean => {
+    if (lastSwedish?.text !== text) lastSwedish = { text, swedish: isSwedish(text, lexicon.languageEvidence(text)) };
+    return lastSwedish.swedish;
+  };
+  const engine: Engine = { kb, lexicon, ranker: new Ranker(candidates), shapes: shapeWords(kb), goalByConcept: goalsByConcept(candidates), swedish };
   const sentences = buildSentences(kb);
 
   const evidence = (text: string) => lexicon.languageEvidence(text);
   /** The language to answer in, and whether the words alone tell it (else a fallback decided). */
   const language = (text: string, fallback: Lang): { lang: Lang; clear: boolean } => {
+    if (swedish(text)) return { lang: 'en', clear: true };
     const ev = evidence(text);
-    if (isSwedish(text, ev)) return { lang: 'en', clear: true };
     const en = detectLanguage(text, 'en', ev);
     const clear = en === detectLanguage(text, 'fi', ev);
     return { lang: clear ? en : fallback, clear };

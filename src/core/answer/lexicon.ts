@@ -241,24 +241,40 @@ export class Lexicon {
     }
   }
 
+  /** The last text's term matches: a question is matched for its language, then analysed (same matches). */
+  private last: { text: string; tokens: string[]; features: string[]; covered: string[][]; langs: ReadLang[][] } | undefined;
+
+  /** Tokens and term matches of a text (language-independent), the last one remembered. */
+  private matched(text: string): { tokens: string[]; features: Set<string>; covered: string[][]; langs: Set<ReadLang>[] } {
+    let m = this.last;
+    if (m?.text !== text) {
+      // A question is a few dozen words; past this, the rest of a pasted wall of text adds nothing.
+      const tokens = words(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text).slice(0, MAX_TOKENS);
+      const features = new Set<string>();
+      const covered: string[][] = tokens.map(() => []);
+      const langs: Set<ReadLang>[] = tokens.map(() => new Set());
+      this.matchAll(tokens, features, covered, langs);
+      m = { text, tokens, features: [...features], covered, langs: langs.map((l) => [...l]) };
+      this.last = m;
+    }
+    // Copies: the analysis is the caller's to change.
+    return { tokens: [...m.tokens], features: new Set(m.features), covered: m.covered.map((c) => [...c]), langs: m.langs.map((l) => new Set(l)) };
+  }
+
   /** Words matched only by Finnish, only by English or only by Swedish terms: language evidence, cheaply. */
   languageEvidence(text: string): Record<ReadLang, number> {
-    const tokens = words(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text).slice(0, MAX_TOKENS);
-    const langs: Set<ReadLang>[] = tokens.map(() => new Set());
-    this.matchAll(tokens, new Set(), tokens.map(() => []), langs);
     const evidence: Record<ReadLang, number> = { en: 0, fi: 0, sv: 0 };
-    for (const l of langs) if (l.size === 1) evidence[[...l][0]!]++;
+    for (const l of this.matched(text).langs) if (l.size === 1) evidence[[...l][0]!]++;
     return evidence;
   }
 
   /** Analyses a text in a language. */
   analyze(text: string, lang: Lang, opts: { correctTypos?: boolean } = {}): Analysis {
-    // A question is a few dozen words; past this, the rest of a pasted wall of text adds nothing.
-    let tokens = words(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text).slice(0, MAX_TOKENS);
-    const features = new Set<string>();
-    let covered: string[][] = tokens.map(() => []);
-    let langs: Set<ReadLang>[] = tokens.map(() => new Set());
-    this.matchAll(tokens, features, covered, langs);
+    const first = this.matched(text);
+    let tokens = first.tokens;
+    const features = first.features;
+    let covered = first.covered;
+    let langs = first.langs;
 
     const corrections: { from: string; to: string }[] = [];
     if (opts.correctTypos !== false) {

@@ -6,7 +6,6 @@
 import type { KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from '../reply.js';
 import { isTopical } from './candidates.js';
-import { isSwedish } from './language.js';
 import type { Lexicon } from './lexicon.js';
 import type { Ranker } from './rank.js';
 import { isSignal, shapeOf, type ShapeWords } from './signals.js';
@@ -22,6 +21,8 @@ export interface Engine {
   shapes: ShapeWords;
   /** Topic concepts that point at exactly one goal ("c:data-centre" → `goal:data-centre-operators`). */
   goalByConcept: Map<string, string>;
+  /** Is a text Swedish? (Remembered for the last text: detecting the language asked it already.) */
+  swedish: (text: string) => boolean;
 }
 
 /** Concepts in exactly one goal's gate: "the data centre target" names that goal. */
@@ -158,8 +159,11 @@ export interface Reading {
 
 /** Words typed with a capital after the first word (names), normalised as the engine's words. */
 function capitalisedWords(question: string): Set<string> {
+  const out = new Set<string>();
+  if (!/.\s.*\p{Lu}/su.test(question)) return out;
   const typed = question.normalize('NFC').match(/[\p{L}][\p{L}'-]*/gu) ?? [];
-  return new Set(typed.slice(1).filter((w) => /^\p{Lu}/u.test(w)).flatMap((w) => words(w)));
+  for (const w of typed.slice(1)) if (/^\p{Lu}/u.test(w)) for (const x of words(w)) out.add(x);
+  return out;
 }
 
 /**
@@ -206,7 +210,7 @@ export function read(e: Engine, question: string, lang: Lang): Reading {
     const markerOnly = new Set(analysis.tokenFeatures.slice(0, markerEnd).flat().filter((f) => !after.has(f)));
     features = new Set([...features].filter((f) => !markerOnly.has(f)));
   }
-  return { question, lang, analysis, features, shape, swedish: isSwedish(question, analysis.langEvidence) };
+  return { question, lang, analysis, features, shape, swedish: e.swedish(question) };
 }
 
 /** Ranks a set of features (the question's own, or merged with the conversation's) into an understanding. */

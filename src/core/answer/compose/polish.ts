@@ -48,6 +48,9 @@ export function withoutRepeats(before: string, text: string): string {
 
 /** Removes repeated sentences and section lines from a reply (in place) and returns it. */
 export function polish(r: Reply): Reply {
+  r.suggestions = [...new Set(r.suggestions)];
+  // One sentence and no sections: nothing can repeat.
+  if (r.sections.length === 0 && !/[.!?;]\s/.test(r.text)) return r;
   const seen = new Set<string>();
   // Equality is all this needs: case and punctuation aside (cheaper than full word normalisation).
   const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -69,6 +72,5 @@ export function polish(r: Reply): Reply {
     });
   }
   r.sections = r.sections.filter((s) => s.lines.length > 0);
-  r.suggestions = [...new Set(r.suggestions)];
   return r;
 }

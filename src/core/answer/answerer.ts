@@ -28,7 +28,7 @@ export type { AnswerHooks, AnswerOptions, Answerer, GoalProgressView, Understand
 /** Frames that answer nothing about the agreement leave the conversation's topic as it was. */
 const FORGETTABLE = new Set(['small-talk', 'injection', 'decline']);
 /** Signals that belong to one question only ("tell me more" is not asked again by "and CSC?"). */
-const ONE_OFF = new Set(['c:more', 'c:else', 'c:thanks', 'c:ack', 'c:greeting', 'c:help', 'c:injection', 'c:bye', 'c:language-ask']);
+const ONE_OFF = new Set(['c:more', 'c:else', 'c:thanks', 'c:ack', 'c:greeting', 'c:help', 'c:injection', 'c:bye', 'c:language-ask', 'c:how-to-report']);
 
 const SWEDISH_NOTE =
   'Swedish is not supported yet: I answer in English and Finnish. / Ruotsia ei vielä tueta: vastaan englanniksi ja suomeksi.';

@@ -14,7 +14,7 @@ const KIND_WORDS = new Set(['c:party', 'c:goal', 'c:focus', 'c:contracting', 'c:
 /** Words that only open or soften a question; they never make it complete on their own. */
 const WEAK_ASKING = new Set(['c:what', 'c:all', 'c:role']);
 /** Small talk: answered as such, the conversation's topic kept for later. */
-const SMALL_TALK = new Set(['c:thanks', 'c:ack', 'c:greeting', 'c:help', 'c:bye', 'c:language-ask']);
+const SMALL_TALK = new Set(['c:thanks', 'c:ack', 'c:greeting', 'c:help', 'c:bye', 'c:language-ask', 'c:how-to-report']);
 /** A question this short without a question word of its own is elliptical ("KAMK?", "CSC then?"). */
 const SHORT = 3;
 

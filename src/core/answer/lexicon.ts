@@ -51,8 +51,11 @@ export interface Analysis {
 }
 
 const MIN_PREFIX = 4;
-/** The longest Finnish case ending with possessive and clitic ("-issaankin"). */
-const MAX_ENDING = 6;
+/**
+ * After a stem of only MIN_PREFIX letters, a longer remainder is more likely another word
+ * ("vast|aavan" is not "vastuu", "karj|alan…" not "kärjet") than an ending ("raha|a", "kulu|ja").
+ */
+const SHORT_STEM_ENDING = 4;
 
 /** What English adds to a stem: inflections and common derivations. */
 const EN_ENDING = /^(s|es|e|ed|d|er|ers|ing|ings|ly|al|ally|ation|ations|ion|ions|isation|ization|ment|ments|ity|ies|y|ise|ize|ised|ized)?$/;
@@ -153,7 +156,7 @@ export class Lexicon {
     // Finnish and Swedish inflect by endings: a stem prefix is enough, but a short stem
     // followed by a long remainder is another word ("karj|alanpiirakoille" is not "kärjet").
     if (lang !== 'en') {
-      if (ws.length >= MIN_PREFIX && lcp >= Math.max(MIN_PREFIX, ws.length - 1) && (lcp > MIN_PREFIX || tok.length - lcp <= MAX_ENDING)) return lcp;
+      if (ws.length >= MIN_PREFIX && lcp >= Math.max(MIN_PREFIX, ws.length - 1) && (lcp > MIN_PREFIX || tok.length - lcp <= SHORT_STEM_ENDING)) return lcp;
     } else if (ws.length >= 5 && lcp >= ws.length && EN_ENDING.test(tok.slice(lcp))) {
       // English: an ending on the stem ("commercialisation"), not another word ("commit|tee").
       return lcp;

@@ -19,6 +19,7 @@ const SIGNALS = new Set([
   'c:greeting',
   'c:bye',
   'c:language-ask',
+  'c:how-to-report',
   'c:ack',
   'c:injection',
   'c:compare-more',

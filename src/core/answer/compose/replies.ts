@@ -14,7 +14,10 @@ import { contractingLabel, entitySourceIds, entityText, goalText, mainSourcesFor
 export function notPartyNote(lang: Lang, names: string[]): string {
   if (names.length === 0) return '';
   const quoted = names.map((n) => `“${n}”`);
-  return lang === 'fi' ? `${joinList('fi', quoted)} ei ole sopimuksen osapuolten joukossa.` : `${joinList('en', quoted)} is not among the agreement's parties.`;
+  const several = names.length > 1;
+  return lang === 'fi'
+    ? `${joinList('fi', quoted)} ${several ? 'eivät ole' : 'ei ole'} sopimuksen osapuolten joukossa.`
+    : `${joinList('en', quoted)} ${several ? 'are' : 'is'} not among the agreement's parties.`;
 }
 
 /** The parties of one kind, as listed in answers. */

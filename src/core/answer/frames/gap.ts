@@ -11,6 +11,7 @@ import { candidateReply } from '../compose/replies.js';
 import { frameOf, type FrameContext, type FrameHandler } from '../frame.js';
 import { isTopical } from '../candidates.js';
 import { isGapAttribute } from '../signals.js';
+import { goalsNamed } from '../understand.js';
 import type { Understanding } from '../types.js';
 import { has, mentioned, refOf } from './helpers.js';
 
@@ -51,7 +52,13 @@ function detectGap(u: Understanding, ctx: FrameContext): { attribute: string; en
   if (gap) {
     // Another city's address or budget is simply outside the agreement.
     if (entities.length === 0 && (has(u, 'c:other-city') || u.best === null)) return null;
-    return { attribute: gap, entities };
+    // "What is KAMK responsible for?" asks its role; "who is responsible for the data centre goal?" a gap.
+    if (gap === 'c:gap-responsible' && mentioned(u, 'party').length > 0) return null;
+    // Who may join is about the agreement, not about the goal a word of the question names ("my company").
+    if (gap === 'c:gap-join') return { attribute: gap, entities: [] };
+    // "the data centre goal": the goal, though "data centre" also names a focus area.
+    const goals = has(u, 'c:goal') ? goalsNamed(u, ctx.engine) : [];
+    return { attribute: gap, entities: goals.length > 0 ? goals : entities };
   }
   const parties = mentioned(u, 'party');
   // "Who is the minister now?", "is he still the minister?": a post today; the sources are from 2021.
@@ -105,6 +112,7 @@ function gapSentence(ctx: FrameContext, attribute: string, ids: string[]): strin
 /** What the sources do say instead, for the gap's entities or its nearest topic. */
 function whatTheySay(ctx: FrameContext, attribute: string, ids: string[], u: Understanding): { text: string; sources: string[] } {
   if (attribute === 'innocities') return { text: entityText(ctx.kb, 'fact:wider-context', ctx.lang), sources: entitySourceIds(ctx.kb, 'fact:wider-context') };
+  if (attribute === 'c:gap-join') return { text: entityText(ctx.kb, 'fact:contracting-parties', ctx.lang), sources: entitySourceIds(ctx.kb, 'fact:contracting-parties') };
   // A fact on the same topic as the question's own words ("budget" → the funding), besides
   // the entities (not a fact that merely shares a word of an entity's name).
   const a = u.analysis;

@@ -51,10 +51,17 @@ export const group: FrameHandler = {
     if ([...u.features].some((f) => f.startsWith('c:') && !LIST_WORDS.has(f) && !own.includes(f) && !isSignal(f))) return null;
     // A named party or goal makes it a question about that one.
     if (mentioned(u, g.of === 'goals' ? 'goal' : 'party').length > 0) return null;
-    return frameOf('group', u, { group: groupKey(g) });
+    // "contracting parties and cooperation parties": each group asked about, in one reply.
+    const asked = GROUP_FEATURES.filter(([x, fs]) => x.of === g.of && x.name !== 'all' && has(u, ...fs) && (x.name !== 'cemis' || has(u, 'c:party')));
+    return frameOf('group', u, { group: (asked.length > 1 ? asked.map(([x]) => groupKey(x)) : [groupKey(g)]).join(',') });
   },
   answer(frame, ctx) {
-    const r = groupReply(ctx.kb, groupOfFrame(frame.group), ctx.lang, { count: false, exclude: frame.entities.length > 0 ? frame.entities : undefined });
+    const groups = (frame.group ?? 'parties/all').split(',');
+    const r = groupReply(ctx.kb, groupOfFrame(groups[0]), ctx.lang, { count: false, exclude: frame.entities.length > 0 ? frame.entities : undefined });
+    for (const key of groups.slice(1)) {
+      const more = groupReply(ctx.kb, groupOfFrame(key), ctx.lang, { count: false });
+      r.text = `${r.text} ${more.text}`;
+    }
     if (frame.u.shape.yesNo) {
       const any = !/^(There are no|Muita)/.test(r.text);
       r.text = `${ctx.lang === 'fi' ? (any ? 'Kyllä.' : 'Ei.') : any ? 'Yes.' : 'No.'} ${r.text}`;

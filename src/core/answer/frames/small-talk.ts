@@ -17,6 +17,10 @@ const ACK: Record<Lang, string> = {
   fi: 'Selvä. Kysy vain lisää sopimuksesta.',
 };
 const HELLO: Record<Lang, string> = { en: 'Hi!', fi: 'Moi!' };
+const REPORTING: Record<Lang, string> = {
+  en: 'Reporters add outcomes with /report, e.g. /report companies "Acme Oy" party=KAMK date=2025-05-01; an admin grants the reporter role. /help lists every command.',
+  fi: 'Raportoijat kirjaavat tuloksia /report-komennolla, esim. /report companies "Acme Oy" party=KAMK date=2025-05-01; ylläpitäjä antaa raportoijan roolin. /help näyttää kaikki komennot.',
+};
 const BYE: Record<Lang, string> = { en: 'Bye! Ask again any time.', fi: 'Hei hei! Kysy milloin vain uudelleen.' };
 const LANGUAGES: Record<Lang, string> = {
   en: 'I answer in English and Finnish. Swedish is not supported yet.',
@@ -28,6 +32,8 @@ export const smallTalk: FrameHandler = {
   detect(u) {
     const helpAsked = u.best?.kind === 'help' && has(u, 'c:help');
     if (helpAsked) return frameOf('small-talk', u, { attribute: 'c:help' });
+    // "How do I report a new company?": how to use /report, whatever is reported.
+    if (has(u, 'c:how-to-report')) return frameOf('small-talk', u, { attribute: 'c:how-to-report' });
     // Thanks may come with words of praise; a greeting or "ok" with unknown words is a question.
     const subject = u.topic.some((f) => isEntity(f) || f.startsWith('c:'));
     const words = u.topic.some((f) => f.startsWith('w:'));
@@ -52,6 +58,8 @@ export const smallTalk: FrameHandler = {
         return reply(lang, BYE[lang]);
       case 'c:language-ask':
         return reply(lang, LANGUAGES[lang]);
+      case 'c:how-to-report':
+        return reply(lang, REPORTING[lang]);
       case 'c:greeting':
         return reply(lang, `${HELLO[lang]} ${introduction(lang)}`, { suggestions: exampleQuestions(lang) });
       default:

@@ -8,11 +8,12 @@
 import type { Goal, KnowledgeBase, Party } from '../../knowledge/schema.js';
 import { reply, type Lang, type Reply } from '../../reply.js';
 import { joinList } from '../../i18n.js';
-import { entitySourceIds, entityText, goalText, neededFor, partyRole, partyText, sourcesFor } from '../compose/entities.js';
+import { entityName, entitySourceIds, entityText, goalText, neededFor, partyRole, partyText, sourcesFor } from '../compose/entities.js';
 import { groupReply, members, type Group } from '../compose/groups.js';
 import { focusAreasReply, goalsReply, notPartyNote } from '../compose/replies.js';
 import { frameOf, type FrameContext, type FrameHandler } from '../frame.js';
 import type { Understanding } from '../types.js';
+import { isTopical } from '../candidates.js';
 import { words } from '../text.js';
 import { has, mentioned, refOf, typedUnknown, unknownNames } from './helpers.js';
 
@@ -84,7 +85,8 @@ function dateCheck(u: Understanding, kb: KnowledgeBase, lang: Lang, today: strin
 }
 
 /** "Is OKM a contracting party?", "Is Business Finland a party?", "kuuluuko Vuokatti sopimukseen?" */
-function membership(u: Understanding, kb: KnowledgeBase, lang: Lang): Verdict | null {
+function membership(u: Understanding, ctx: FrameContext): Verdict | null {
+  const { kb, lang } = ctx;
   const q = qualifierOf(u);
   // "Is X a party / involved / in the agreement / a university in it?"
   const organisation = has(u, 'c:university', 'c:ministry');
@@ -106,15 +108,25 @@ function membership(u: Understanding, kb: KnowledgeBase, lang: Lang): Verdict | 
   }
   // A name it does not know is not a party, even when a word of it is known ("Business Finland");
   // a goal or focus area named outside the name is another question.
-  const names = unknownNames(u, has(u, 'c:party') || organisation);
+  const names = [...unknownNames(u, has(u, 'c:party') || organisation), ...sourceNames(u, ctx)];
   const nameWords = new Set(names.flatMap((n) => words(n)));
   const a = u.analysis;
   const outside = a.tokens.some((t, i) => !nameWords.has(t) && a.tokenFeatures[i]!.some((f) => /^(goal|focus):/.test(f)));
-  if (names.length > 0 && !outside) return { yes: false, text: `${notPartyNote(lang, names)} ${groupLine(q ?? 'all')}`, sources: kb.parties.flatMap((p) => p.sources).slice(0, 3) };
+  if (names.length > 0 && !outside) {
+    // What the sources say of a name they do mention ("LUMI is a EuroHPC supercomputer…").
+    const best = u.best;
+    const about = best?.kind === 'fact' && names.some((n) => entityName(kb, best.id, lang).toLowerCase().includes(n.toLowerCase())) ? ` ${entityText(kb, best.id, lang)}` : '';
+    return { yes: false, text: `${notPartyNote(lang, names)}${about} ${groupLine(q ?? 'all')}`, sources: kb.parties.flatMap((p) => p.sources).slice(0, 3) };
+  }
   if (mentioned(u, 'goal').length > 0 || mentioned(u, 'focus').length > 0) return null;
   const place = mentioned(u, 'place').find((id) => id !== 'place:cemis');
   if (place && q === null) return { yes: true, text: entityText(kb, place, lang), sources: entitySourceIds(kb, place) };
   return null;
+}
+
+/** Names the sources mention that are no entity ("Is LUMI part of the agreement?"), as typed. */
+function sourceNames(u: Understanding, ctx: FrameContext): string[] {
+  return u.analysis.content.filter((c) => c.features.length === 0 && ctx.sentences.names.has(c.word)).map((c) => ctx.sentences.names.get(c.word)!);
 }
 
 /** "Is Vuokatti in Sotkamo?": one entity's entry names the other. */
@@ -125,6 +137,9 @@ function containment(u: Understanding, kb: KnowledgeBase, lang: Lang): Verdict |
   if (!mentions(a, b) && !mentions(b, a)) return null;
   return { yes: true, text: entityText(kb, a, lang), sources: entitySourceIds(kb, a) };
 }
+
+/** Concepts a coverage question may use besides its topic ("the agreement", "a goal"). */
+const COVERAGE_WORDS = new Set(['c:agreement', 'c:goal', 'c:focus', 'c:region']);
 
 /** "Does the agreement cover AI?", "Is there a goal about data centres?", "Is tourism a focus area?" */
 function coverage(u: Understanding, ctx: FrameContext): Verdict | null {
@@ -151,6 +166,10 @@ function coverage(u: Understanding, ctx: FrameContext): Verdict | null {
   }
   // Other words it cannot check ("are they one and the same sector?"): not a plain yes.
   if (words.length > 0) return null;
+  // "Is there funding for startups?" asks more than whether the agreement covers startups.
+  const gates = new Set(named.flatMap((id) => ctx.engine.ranker.candidateById(id)?.gate ?? []));
+  const other = [...u.features].some((f) => f.startsWith('c:') && !gates.has(f) && !COVERAGE_WORDS.has(f) && isTopical(f));
+  if (other) return null;
   const best = u.best;
   // "Is there a goal about data centres?": the goal, though "data centres" also names a focus area.
   const kindAsked = has(u, 'c:goal') ? 'goal' : has(u, 'c:focus') ? 'focus' : null;
@@ -186,7 +205,7 @@ function decide(u: Understanding, ctx: FrameContext): Verdict | null {
   const { kb, lang } = ctx;
   // "Are there any ministries besides TEM?" asks for the rest of a group (the group frame).
   if (has(u, 'c:else')) return null;
-  return targetCheck(u, kb, lang) ?? dateCheck(u, kb, lang, ctx.today) ?? membership(u, kb, lang) ?? containment(u, kb, lang) ?? factCheck(u, kb, lang) ?? coverage(u, ctx);
+  return targetCheck(u, kb, lang) ?? dateCheck(u, kb, lang, ctx.today) ?? membership(u, ctx) ?? containment(u, kb, lang) ?? factCheck(u, kb, lang) ?? coverage(u, ctx);
 }
 
 /** The verdict each detected frame was decided with, so answering does not decide again. */

@@ -7,8 +7,12 @@
  */
 import type { Lang } from '../reply.js';
 import { stem, type ReadLang } from './stem.js';
-import { commonPrefix, editDistance, fold, letterMask, popcount, words } from './text.js';
+import { editDistance, fold, letterMask, popcount, words } from './text.js';
+import { isName, wordMatch } from './word-match.js';
 import { STOPWORDS } from './stopwords.js';
+import type { Analysis } from './types.js';
+
+export type { Analysis } from './types.js';
 
 /** A word or phrase that stands for a feature. */
 export interface Term {
@@ -29,41 +33,6 @@ export interface LexiconSnapshot {
   vocabByLength: [number, { folded: string; word: string; mask: number }[]][];
 }
 
-/** What a text was understood to contain. */
-export interface Analysis {
-  /** Features, one entry per distinct feature. */
-  features: Set<string>;
-  /** Non-stopword tokens, each with the features that cover it. */
-  content: { word: string; features: string[] }[];
-  /** Content tokens the knowledge base knows nothing about. */
-  unknown: string[];
-  /** Four-digit years mentioned (2000–2099). */
-  years: number[];
-  /** Other numbers mentioned ("is 20 enough?"). */
-  numbers: number[];
-  /** Every token, normalised (typos corrected), and the features covering each: word order for question shapes. */
-  tokens: string[];
-  tokenFeatures: string[][];
-  /** Typo corrections applied. */
-  corrections: { from: string; to: string }[];
-  /** Words matched only by Finnish, only by English or only by Swedish terms (for language detection). */
-  langEvidence: Record<ReadLang, number>;
-}
-
-const MIN_PREFIX = 4;
-/**
- * After a stem of only MIN_PREFIX letters, a longer remainder is more likely another word
- * ("vast|aavan" is not "vastuu", "karj|alan…" not "kärjet") than an ending ("raha|a", "kulu|ja").
- */
-const SHORT_STEM_ENDING = 4;
-
-/** What English adds to a stem: inflections and common derivations. */
-const EN_ENDING = /^(s|es|e|ed|d|er|ers|ing|ings|ly|al|ally|ation|ations|ion|ions|isation|ization|ment|ments|ity|ies|y|ise|ize|ised|ized)?$/;
-
-/** Entity names (parties, places) rather than concept words. */
-function isName(f: string): boolean {
-  return f.startsWith('party:') || f.startsWith('place:');
-}
 /** Bounds on what is analysed, so no input can make answering slow. */
 const MAX_TEXT = 4_000;
 const MAX_TOKENS = 300;
@@ -140,30 +109,6 @@ export class Lexicon {
     return { terms, vocab: [...this.vocab], vocabStems: [...this.vocabStems], vocabByLength: [...this.vocabByLength] };
   }
 
-  /**
-   * Does token `tok` match term word `w` (with stem `ws`, in `lang`)? Returns the matched
-   * length, 0 if none. `name`: the term names an entity (CSC, ELY), not a concept word.
-   */
-  private wordMatch(tok: string, w: string, ws: string, lang: ReadLang, name: boolean): number {
-    if (tok === w) return tok.length;
-    if (w.length <= 3) {
-      // Short names (CSC, ELY, TEM) match exactly or with a short Finnish ending (ELYn);
-      // short words ("all", "ala") only exactly, or "allas" would be "all".
-      return name && w.length === 3 && tok.startsWith(w) && tok.length <= w.length + 2 ? w.length : 0;
-    }
-    if (stem(tok, lang) === ws) return tok.length;
-    const lcp = commonPrefix(tok, ws);
-    // Finnish and Swedish inflect by endings: a stem prefix is enough, but a short stem
-    // followed by a long remainder is another word ("karj|alanpiirakoille" is not "kärjet").
-    if (lang !== 'en') {
-      if (ws.length >= MIN_PREFIX && lcp >= Math.max(MIN_PREFIX, ws.length - 1) && (lcp > MIN_PREFIX || tok.length - lcp <= SHORT_STEM_ENDING)) return lcp;
-    } else if (ws.length >= 5 && lcp >= ws.length && EN_ENDING.test(tok.slice(lcp))) {
-      // English: an ending on the stem ("commercialisation"), not another word ("commit|tee").
-      return lcp;
-    }
-    return 0;
-  }
-
   /** Matches terms starting at position i; returns matches (feature, length in tokens, remainder). */
   private matchAt(tokens: string[], i: number): { feature: string; lang: ReadLang; len: number; rest?: string }[] {
     const tok = tokens[i]!;
@@ -174,7 +119,7 @@ export class Lexicon {
       let rest: string | undefined;
       for (let j = 0; j < term.words.length && ok; j++) {
         const t = tokens[i + j]!;
-        const m = this.wordMatch(t, term.words[j]!, term.stems[j]!, term.lang, isName(term.feature));
+        const m = wordMatch(t, term.words[j]!, term.stems[j]!, term.lang, isName(term.feature));
         if (m === 0) ok = false;
         else if (j === term.words.length - 1 && t.length - m >= 4 && m >= term.stems[j]!.length) {
           // A compound: "datakeskus|tavoite". The remainder is analysed as a word of its own.

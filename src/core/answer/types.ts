@@ -10,9 +10,28 @@
  */
 import type { Goal } from '../knowledge/schema.js';
 import type { Lang, ProgressRow, Reply } from '../reply.js';
-import type { Analysis } from './lexicon.js';
+import type { ReadLang } from './stem.js';
 
-export type { Analysis } from './lexicon.js';
+/** What a text was understood to contain. */
+export interface Analysis {
+  /** Features, one entry per distinct feature. */
+  features: Set<string>;
+  /** Non-stopword tokens, each with the features that cover it. */
+  content: { word: string; features: string[] }[];
+  /** Content tokens the knowledge base knows nothing about. */
+  unknown: string[];
+  /** Four-digit years mentioned (2000–2099). */
+  years: number[];
+  /** Other numbers mentioned ("is 20 enough?"). */
+  numbers: number[];
+  /** Every token, normalised (typos corrected), and the features covering each: word order for question shapes. */
+  tokens: string[];
+  tokenFeatures: string[][];
+  /** Typo corrections applied. */
+  corrections: { from: string; to: string }[];
+  /** Words matched only by Finnish, only by English or only by Swedish terms (for language detection). */
+  langEvidence: Record<ReadLang, number>;
+}
 
 /** The kinds of answer the knowledge base can give. */
 export type CandidateKind = 'party' | 'parties' | 'goal' | 'goals' | 'focus' | 'focus-areas' | 'place' | 'fact' | 'help';

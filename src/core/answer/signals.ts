@@ -9,7 +9,7 @@ import { words } from './text.js';
 import type { Shape } from './types.js';
 
 /** Concepts matched by position (word sets), not as features. */
-export const SHAPE_CONCEPTS = new Set(['yes-no', 'follow-up', 'pronoun', 'pronoun-plural', 'question-word', 'conjunction']);
+export const SHAPE_CONCEPTS = new Set(['yes-no', 'modal', 'follow-up', 'pronoun', 'pronoun-plural', 'question-word', 'conjunction']);
 
 /** Signal concepts compiled as features; they never make a question about something. */
 const SIGNALS = new Set([
@@ -59,6 +59,8 @@ export interface ShapeWords {
   questionWords: Set<string>;
   followUp: string[][];
   pronouns: Set<string>;
+  /** Openers that ask what is possible or allowed ("can my company join?"), not what is. */
+  modals: Set<string>;
   /** Plural pronouns ("they", "ne"): they point back at entities, never at the agreement itself. */
   plurals: Set<string>;
   /** Words joining two things asked about ("and", "ja", "vai"). */
@@ -86,6 +88,7 @@ export function shapeWords(kb: KnowledgeBase): ShapeWords {
     pronouns: single(['pronoun']),
     conjunctions: single(['conjunction']),
     plurals: single(['pronoun-plural']),
+    modals: single(['modal']),
     all: single([...SHAPE_CONCEPTS]),
     fillers: single(['ack', 'greeting', 'thanks']),
   };
@@ -126,5 +129,5 @@ export function shapeOf(tokens: string[], covered: string[][], sw: ShapeWords, n
   const choice = (rest.includes('or') || rest.includes('vai')) && !rest.some((t) => unknown.has(t));
   const opensYesNo = sw.yesNo.has(first) || (hasQuestionClitic(first) && !sw.questionWords.has(first));
   const pronoun = tokens.some((t, j) => sw.pronouns.has(t) && !(DEMONSTRATIVES.has(t) && (covered[j + 1]?.length ?? 0) > 0) && !existential(tokens, j, sw));
-  return { shape: { yesNo: opensYesNo && !asksWh && !choice, followUpMarker: marker !== undefined, pronoun }, markerEnd };
+  return { shape: { yesNo: opensYesNo && !asksWh && !choice, modal: sw.modals.has(first), followUpMarker: marker !== undefined, pronoun }, markerEnd };
 }

@@ -70,6 +70,8 @@ export type FollowUp =
 export interface Shape {
   /** A yes/no question ("Is OKM a party?", "Onko Sotkamo mukana?"). */
   yesNo: boolean;
+  /** It opens with "can", "voiko": what is possible or allowed, which the sources rarely say. */
+  modal: boolean;
   /** Starts with "and", "what about", "entä"… */
   followUpMarker: boolean;
   /** Refers back with a pronoun ("it", "their", "se", "niiden"). */

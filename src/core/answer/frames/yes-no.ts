@@ -147,6 +147,8 @@ function coverage(u: Understanding, ctx: FrameContext): Verdict | null {
   const goals = mentioned(u, 'goal');
   const focus = mentioned(u, 'focus');
   const named = has(u, 'c:goal') ? [...goals, ...focus] : has(u, 'c:focus') ? [...focus, ...goals] : u.mentions.filter((m) => /^(goal|focus):/.test(m));
+  // "Can my company join?", "voiko yritykseni liittyä?": a permission, not what the agreement covers.
+  if (u.shape.modal) return null;
   const words = typedUnknown(u);
   // An unknown word about a named party or place ("is Renforsin Ranta the old mill site?") is left to the lookup.
   if (words.length > 0 && u.mentions.some((m) => /^(party|place):/.test(m))) return null;

@@ -50,7 +50,6 @@ function toRemember(frame: Frame, r: Reply): Remembered {
     asking: u.asking.filter((a) => !ONE_OFF.has(a)),
     shape: u.shape,
     words: frame.words,
-    unknownNames: frame.unknownNames,
     said: sentencesOf(r.text),
   };
 }

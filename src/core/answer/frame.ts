@@ -31,7 +31,7 @@ export interface FrameHandler {
 
 /** A frame with defaults for what the detector did not set. */
 export function frameOf(kind: FrameKind, u: Understanding, extra: Partial<Omit<Frame, 'kind' | 'u'>> = {}): Frame {
-  return { kind, u, entities: [], unknownNames: [], words: [], ...extra };
+  return { kind, u, entities: [], words: [], ...extra };
 }
 
 /** The first frame of the table that recognises the question. */

@@ -137,8 +137,6 @@ export interface Frame {
   attribute?: string;
   /** A group the question narrows to (`contracting`, `cooperation`, `authority`, `ministry`, `cemis`, `quantitative`, `qualitative`). */
   group?: string;
-  /** Names typed in the question that the knowledge base does not know ("Business Finland"). */
-  unknownNames: string[];
   /** Words of the question the frame is about when they name no entity ("Puhti", "tourism"). */
   words: string[];
   u: Understanding;
@@ -157,7 +155,6 @@ export interface Remembered {
   asking: string[];
   shape: Shape;
   words: string[];
-  unknownNames: string[];
   /** Sentences already said, so "tell me more" does not repeat them. */
   said: string[];
 }

@@ -14,7 +14,7 @@ import { frameFor, type FrameContext } from './frame.js';
 import { FRAMES } from './frames/index.js';
 import { resolve, referentFeatures } from './followup.js';
 import { compiledIndex } from './index-cache.js';
-import { detectLanguage, isSwedish } from './language.js';
+import { languageOf, languageSignals, swedishBySignals, type LanguageSignals } from './language.js';
 import { Ranker } from './rank.js';
 import { buildSentences } from './sentences.js';
 import { shapeWords } from './signals.js';
@@ -57,21 +57,24 @@ function toRemember(frame: Frame, r: Reply): Remembered {
 /** Builds the answerer for a knowledge base (done once per load/reload). */
 export function buildAnswerer(kb: KnowledgeBase): Answerer {
   const { lexicon, candidates } = compiledIndex(kb);
-  let lastSwedish: { text: string; swedish: boolean } | undefined;
-  const swedish = (text: string): boolean => {
-    if (lastSwedish?.text !== text) lastSwedish = { text, swedish: isSwedish(text, lexicon.languageEvidence(text)) };
-    return lastSwedish.swedish;
+
+  // A text's language signals, remembered for the last text: the bot detects a question's
+  // language, then the engine reads the same question.
+  let last: { text: string; signals: LanguageSignals } | undefined;
+  const signals = (text: string): LanguageSignals => {
+    if (last?.text !== text) last = { text, signals: languageSignals(text, lexicon.languageEvidence(text)) };
+    return last.signals;
   };
+  const swedish = (text: string): boolean => swedishBySignals(signals(text));
   const engine: Engine = { kb, lexicon, ranker: new Ranker(candidates), shapes: shapeWords(kb), goalByConcept: goalsByConcept(candidates), swedish };
   const sentences = buildSentences(kb);
 
-  const evidence = (text: string) => lexicon.languageEvidence(text);
   /** The language to answer in, and whether the words alone tell it (else a fallback decided). */
   const language = (text: string, fallback: Lang): { lang: Lang; clear: boolean } => {
-    if (swedish(text)) return { lang: 'en', clear: true };
-    const ev = evidence(text);
-    const en = detectLanguage(text, 'en', ev);
-    const clear = en === detectLanguage(text, 'fi', ev);
+    const s = signals(text);
+    if (swedishBySignals(s)) return { lang: 'en', clear: true };
+    const en = languageOf(s, 'en');
+    const clear = en === languageOf(s, 'fi');
     return { lang: clear ? en : fallback, clear };
   };
   const detect = (text: string, fallback: Lang): Lang => language(text, fallback).lang;

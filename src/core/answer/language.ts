@@ -32,29 +32,57 @@ function typedWords(text: string): string[] {
     .filter((w) => w !== '');
 }
 
+/** What a text's words say of its language, read in one pass. */
+export interface LanguageSignals {
+  fi: number;
+  en: number;
+  /** Swedish function words (and "å"), and the English/Finnish ones they compete with. */
+  sv: number;
+  notSv: number;
+}
+
+/** Reads a text's language signals; `evidence` adds words the knowledge base knows in only one language. */
+export function languageSignals(text: string, evidence: Partial<Record<ReadLang, number>> = {}): LanguageSignals {
+  const s: LanguageSignals = { fi: evidence.fi ?? 0, en: evidence.en ?? 0, sv: evidence.sv ?? 0, notSv: 0 };
+  for (const raw of typedWords(text)) {
+    const w = fold(raw.replace(/'/g, ''));
+    const fi = FI.has(w);
+    const en = EN.has(w);
+    if (/å/.test(raw)) s.sv += 1;
+    if (SV.has(w) && !SV_SHARED.has(w)) s.sv += 1;
+    else if (fi || en) s.notSv += 1;
+    if (fi) s.fi += 1;
+    if (en) s.en += 1;
+    if (fi || en || !/^\p{L}+$/u.test(w)) continue;
+    // Spelling: Finnish has ä/ö, double letters and vowel endings; English has c, q, w, x, z, th.
+    if (raw.length >= 6 && FI_SUFFIX.test(raw)) s.fi += 0.4;
+    if (/[äö]/.test(raw)) s.fi += 0.5;
+    if (/(aa|ee|ii|oo|uu|yy|kk|tt|pp|ss|ll|nn|mm)/.test(w)) s.fi += 0.3;
+    if (w.length >= 4 && /[aeiouy]$/.test(w)) s.fi += 0.2;
+    if (/[bcfqwxz]|th|sh|ch|ck/.test(w)) s.en += 0.5;
+  }
+  return s;
+}
+
+/** fi/en from the signals; `fallback` when they give no clear answer. */
+export function languageOf(s: LanguageSignals, fallback: Lang): Lang {
+  if (s.fi === s.en) return fallback;
+  // A weak hint in a one- or two-word message (a name, "KAMK?") is not enough.
+  if (Math.max(s.fi, s.en) < 0.8) return fallback;
+  return s.fi > s.en ? 'fi' : 'en';
+}
+
+/** True when the signals say Swedish: its words outweigh the English and Finnish ones. */
+export function swedishBySignals(s: LanguageSignals): boolean {
+  return s.sv >= 2 && s.sv > s.notSv;
+}
+
 /**
  * Detects fi/en; returns `fallback` when the text gives no clear signal. `evidence` adds
  * words the knowledge base knows in only one language ("kumppanit", "painopisteet").
  */
 export function detectLanguage(text: string, fallback: Lang, evidence: Partial<Record<ReadLang, number>> = {}): Lang {
-  let fi = evidence.fi ?? 0;
-  let en = evidence.en ?? 0;
-  for (const raw of typedWords(text)) {
-    const w = fold(raw.replace(/'/g, ''));
-    if (FI.has(w)) fi += 1;
-    if (EN.has(w)) en += 1;
-    if (FI.has(w) || EN.has(w) || !/^\p{L}+$/u.test(w)) continue;
-    // Spelling: Finnish has ä/ö, double letters and vowel endings; English has c, q, w, x, z, th.
-    if (raw.length >= 6 && FI_SUFFIX.test(raw)) fi += 0.4;
-    if (/[äö]/.test(raw)) fi += 0.5;
-    if (/(aa|ee|ii|oo|uu|yy|kk|tt|pp|ss|ll|nn|mm)/.test(w)) fi += 0.3;
-    if (w.length >= 4 && /[aeiouy]$/.test(w)) fi += 0.2;
-    if (/[bcfqwxz]|th|sh|ch|ck/.test(w)) en += 0.5;
-  }
-  if (fi === en) return fallback;
-  // A weak hint in a one- or two-word message (a name, "KAMK?") is not enough.
-  if (Math.max(fi, en) < 0.8) return fallback;
-  return fi > en ? 'fi' : 'en';
+  return languageOf(languageSignals(text, evidence), fallback);
 }
 
 /**
@@ -62,13 +90,5 @@ export function detectLanguage(text: string, fallback: Lang, evidence: Partial<R
  * English and Finnish ones. `evidence.sv` counts words the knowledge base knows only in Swedish.
  */
 export function isSwedish(text: string, evidence: Partial<Record<ReadLang, number>> = {}): boolean {
-  let sv = evidence.sv ?? 0;
-  let other = 0;
-  for (const raw of typedWords(text)) {
-    const w = fold(raw);
-    if (/å/.test(raw)) sv += 1;
-    if (SV.has(w) && !SV_SHARED.has(w)) sv += 1;
-    else if (FI.has(w) || EN.has(w)) other += 1;
-  }
-  return sv >= 2 && sv > other;
+  return swedishBySignals(languageSignals(text, evidence));
 }

@@ -52,6 +52,8 @@ function indexKey(word: string): string {
 
 export class Lexicon {
   private readonly byKey = new Map<string, CompiledTerm[]>();
+  /** The same terms grouped by their first word (and language): a token is matched once per group. */
+  private readonly groups = new Map<string, { w: string; ws: string; lang: ReadLang; name: boolean; terms: CompiledTerm[] }[]>();
   private readonly vocab: Set<string>;
   private readonly vocabStems = new Set<string>();
   /** Folded vocabulary words by length, each with its original spelling. */
@@ -65,7 +67,17 @@ export class Lexicon {
       list.push(ct);
       this.byKey.set(k, list);
     }
-    for (const list of this.byKey.values()) list.sort((a, b) => b.words.length - a.words.length);
+    for (const [k, list] of this.byKey) {
+      list.sort((a, b) => b.words.length - a.words.length);
+      const byFirst = new Map<string, { w: string; ws: string; lang: ReadLang; name: boolean; terms: CompiledTerm[] }>();
+      for (const t of list) {
+        const name = isName(t.feature);
+        const g = `${t.words[0]}\u0000${t.lang}\u0000${name}`;
+        if (!byFirst.has(g)) byFirst.set(g, { w: t.words[0]!, ws: t.stems[0]!, lang: t.lang, name, terms: [] });
+        byFirst.get(g)!.terms.push(t);
+      }
+      this.groups.set(k, [...byFirst.values()]);
+    }
     this.vocab = new Set(snapshot.vocab);
     for (const st of snapshot.vocabStems) this.vocabStems.add(st);
     for (const [len, list] of snapshot.vocabByLength) this.vocabByLength.set(len, list);
@@ -113,20 +125,24 @@ export class Lexicon {
   private matchAt(tokens: string[], i: number): { feature: string; lang: ReadLang; len: number; rest?: string }[] {
     const tok = tokens[i]!;
     const out: { feature: string; lang: ReadLang; len: number; rest?: string }[] = [];
-    for (const term of this.byKey.get(indexKey(tok)) ?? []) {
-      if (i + term.words.length > tokens.length) continue;
-      let ok = true;
-      let rest: string | undefined;
-      for (let j = 0; j < term.words.length && ok; j++) {
-        const t = tokens[i + j]!;
-        const m = wordMatch(t, term.words[j]!, term.stems[j]!, term.lang, isName(term.feature));
-        if (m === 0) ok = false;
-        else if (j === term.words.length - 1 && t.length - m >= 4 && m >= term.stems[j]!.length) {
-          // A compound: "datakeskus|tavoite". The remainder is analysed as a word of its own.
-          rest = t.slice(m);
+    for (const group of this.groups.get(indexKey(tok)) ?? []) {
+      const first = wordMatch(tok, group.w, group.ws, group.lang, group.name);
+      if (first === 0) continue;
+      for (const term of group.terms) {
+        if (i + term.words.length > tokens.length) continue;
+        let ok = true;
+        let rest: string | undefined;
+        for (let j = 0; j < term.words.length && ok; j++) {
+          const t = tokens[i + j]!;
+          const m = j === 0 ? first : wordMatch(t, term.words[j]!, term.stems[j]!, term.lang, group.name);
+          if (m === 0) ok = false;
+          else if (j === term.words.length - 1 && t.length - m >= 4 && m >= term.stems[j]!.length) {
+            // A compound: "datakeskus|tavoite". The remainder is analysed as a word of its own.
+            rest = t.slice(m);
+          }
         }
+        if (ok) out.push({ feature: term.feature, lang: term.lang, len: term.words.length, rest });
       }
-      if (ok) out.push({ feature: term.feature, lang: term.lang, len: term.words.length, rest });
     }
     return out;
   }
@@ -193,7 +209,7 @@ export class Lexicon {
   private last: { text: string; tokens: string[]; features: string[]; covered: string[][]; langs: ReadLang[][] } | undefined;
 
   /** Tokens and term matches of a text (language-independent), the last one remembered. */
-  private matched(text: string): { tokens: string[]; features: Set<string>; covered: string[][]; langs: Set<ReadLang>[] } {
+  private remembered(text: string): { tokens: string[]; features: string[]; covered: string[][]; langs: ReadLang[][] } {
     let m = this.last;
     if (m?.text !== text) {
       // A question is a few dozen words; past this, the rest of a pasted wall of text adds nothing.
@@ -205,14 +221,19 @@ export class Lexicon {
       m = { text, tokens, features: [...features], covered, langs: langs.map((l) => [...l]) };
       this.last = m;
     }
-    // Copies: the analysis is the caller's to change.
+    return m;
+  }
+
+  /** The same, as copies: an analysis is the caller's to change. */
+  private matched(text: string): { tokens: string[]; features: Set<string>; covered: string[][]; langs: Set<ReadLang>[] } {
+    const m = this.remembered(text);
     return { tokens: [...m.tokens], features: new Set(m.features), covered: m.covered.map((c) => [...c]), langs: m.langs.map((l) => new Set(l)) };
   }
 
   /** Words matched only by Finnish, only by English or only by Swedish terms: language evidence, cheaply. */
   languageEvidence(text: string): Record<ReadLang, number> {
     const evidence: Record<ReadLang, number> = { en: 0, fi: 0, sv: 0 };
-    for (const l of this.matched(text).langs) if (l.size === 1) evidence[[...l][0]!]++;
+    for (const l of this.remembered(text).langs) if (l.length === 1) evidence[l[0]!]++;
     return evidence;
   }
 

@@ -3,6 +3,7 @@
  * surface (console, Slack, Discord) can answer "and Sotkamo?" or "tell me more". In memory
  * only, bounded in time and in size; nothing survives a restart, by design.
  */
+import { decodeConversation } from './conversation-id.js';
 
 /** People follow up within minutes; a short question after a long pause starts afresh. */
 export const MEMORY_TTL_MS = 15 * 60_000;
@@ -27,16 +28,14 @@ export interface MemorySlot<T> {
 
 /**
  * The memory key of a message, or undefined when it has none (a one-shot `kajaani-bot ask`
- * is stateless). A Slack thread (`slack:C123:1712.01`) or a direct message is one
- * conversation whoever writes in it; in a channel each user has a conversation of their own.
+ * is stateless). A thread (`slack:C123:1712.01`) or a direct conversation (a DM, the console
+ * session) is one conversation whoever writes in it; in a shared channel each user has a
+ * conversation of their own. Ids come from the one codec (`conversation-id.ts`).
  */
 export function memoryKey(conversationId: string | undefined, user: string): string | undefined {
   if (!conversationId) return undefined;
-  const parts = conversationId.split(':');
-  const slackThread = parts[0] === 'slack' && parts.length >= 3;
-  const slackDm = parts[0] === 'slack' && (parts[1] ?? '').startsWith('D');
-  const discordDm = parts[0] === 'discord' && parts[1] === 'dm';
-  return slackThread || slackDm || discordDm ? conversationId : `${conversationId}|${user}`;
+  const c = decodeConversation(conversationId);
+  return c && (c.thread !== null || c.dm) ? conversationId : `${conversationId}|${user}`;
 }
 
 /** A bounded, expiring map from conversation key to its last remembered value. */

@@ -73,7 +73,10 @@ describe('conversation memory key', () => {
   it('is channel and user for a channel, so two people in one channel keep their own topics', () => {
     expect(memoryKey('slack:C123', 'slack:U1')).not.toBe(memoryKey('slack:C123', 'slack:U2'));
     expect(memoryKey('discord:g1:c1', 'discord:1')).toBe('discord:g1:c1|discord:1');
-    expect(memoryKey('console:local', 'console:alice')).toBe('console:local|console:alice');
+  });
+
+  it('is the session for the console: one process is one conversation', () => {
+    expect(memoryKey('console:local', 'console:alice')).toBe('console:local');
   });
 
   it('is none without a conversation id: a one-shot question is stateless', () => {

@@ -200,6 +200,15 @@ export const migrations: Migration[] = [
       ALTER TABLE outcomes ADD COLUMN extra TEXT CHECK (extra IS NULL OR (json_valid(extra) AND json_type(extra) = 'object'));
     `,
   },
+  {
+    version: 7,
+    description: 'duplicate keys fold look-alike characters (Cyrillic "А" = Latin "A"): every stored title key recomputed',
+    sql: `
+      -- kajaani_title_key is titleKey() (src/core/outcomes/normalise.ts), registered by
+      -- migrate(): the key a new report is compared by, so old rows match new ones.
+      UPDATE outcomes SET title_key = kajaani_title_key(title);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -149,5 +149,5 @@ async function slashDriver(): Promise<ContractDriver<Sent>> {
 }
 
 describe('Discord mentions (gateway messages)', () => adapterContract({ ownMessages: true, redelivery: true, limits: true, pings: true }, mentionsDriver));
-// An interaction never comes from a bot.
-describe('Discord slash commands (interactions)', () => adapterContract({ ownMessages: false, redelivery: true, limits: true, pings: true }, slashDriver));
+// An interaction never comes from a bot, and its options are built by Discord's client (at most 25, each a known one).
+describe('Discord slash commands (interactions)', () => adapterContract({ ownMessages: false, redelivery: true, limits: true, pings: true, typedLine: false }, slashDriver));

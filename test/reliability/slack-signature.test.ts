@@ -137,7 +137,7 @@ describe('HTTP mode with a signing secret: forged requests', () => {
   it('runs the same report when it is signed correctly (the probe can see a write)', async () => {
     const stored = outcomes();
     const [report] = bodies('ok');
-    const res = await postToApp(h.url, report!.body, report!.type, { secret: SECRET });
+    const res = await h.fake.deliver(h.url, report!.body, report!.type, { secret: SECRET });
     expect(res.status).toBe(200);
     await h.fake.waitForResponse('forged-ok');
     expect(outcomes()).toBe(stored + 1);

@@ -31,7 +31,7 @@ const T = {
 
 /** The user's language for a click: their Slack locale, else the default. */
 async function langOf(ctx: SlackContext, userId: string): Promise<Lang> {
-  return (await ctx.localeOf(userId)) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
+  return (await ctx.locales.lookup(userId)) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
 }
 
 /** An ephemeral answer through the click's response_url, for apologies and short notes. */
@@ -66,7 +66,7 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
   // A vote is the core's business: the click becomes `/feedback <ref> up|down` from the clicker.
   bolt.action<BlockAction<ButtonAction>>(new RegExp(`^(${FEEDBACK_UP_ACTION}|${FEEDBACK_DOWN_ACTION})$`), async ({ ack, body, action, respond }) => {
     await ack();
-    const locale = await ctx.localeOf(body.user.id);
+    const locale = await ctx.locales.lookup(body.user.id);
     await guarded(
       ctx.log,
       'feedback',
@@ -104,8 +104,10 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
       await ack();
       return;
     }
-    const meta = readMetadata(view.private_metadata, ctx.app.services.config.BOT_DEFAULT_LANGUAGE);
+    const config = ctx.app.services.config;
+    const meta = readMetadata(view.private_metadata, config.BOT_DEFAULT_LANGUAGE);
     const userId = body.user.id;
+
     const text = formCommandText(command, view.state.values as ViewStateValues);
     const pending = ask(ctx, { user: coreUser(userId), text, ...(meta.channel ? { conversationId: encodeConversation({ platform: 'slack', channel: meta.channel }) } : {}) }, meta.lang);
     const early = await withinDeadline(pending, SUBMIT_DEADLINE_MS);

@@ -4,7 +4,7 @@
  * against SLACK_SIGNING_SECRET. SLACK_API_URL replaces the Web API base (GovSlack, tests).
  */
 import { inspect } from 'node:util';
-import { App as BoltApp, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
+import { App as BoltApp, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { App } from '../../main.js';
 import { StartupError } from '../../errors.js';
 import type { Logger } from '../../log.js';
@@ -16,6 +16,7 @@ import { registerInteractions } from './interactions.js';
 import { createLocaleCache } from './locale.js';
 import { registerMessages } from './messages.js';
 import { SeenIds } from '../shared/seen-ids.js';
+import { guardAgainstReplay } from './replay-guard.js';
 import { registerSlashCommand } from './slash.js';
 
 /** Options tests (and unusual deployments) may set; production uses the defaults. */
@@ -31,7 +32,12 @@ export interface SlackAdapterOptions {
 /** The HTTP endpoint Slack posts events, commands and interactions to (Bolt's default). */
 const EVENTS_PATH = '/slack/events';
 
-
+/** Bolt's HTTP receiver, with replayed and future-dated requests refused in front of it (replay-guard.ts). */
+function guardedReceiver(signingSecret: string, port: number, logger: BoltLogger, log: Logger): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret, port, logger, endpoints: [EVENTS_PATH] });
+  receiver.requestListener = guardAgainstReplay(receiver.requestListener, { signingSecret, endpoints: [EVENTS_PATH], log });
+  return receiver;
+}
 
 /**
  * Web API retries. On a 429 the WebClient waits the `Retry-After` seconds Slack asks for and
@@ -86,7 +92,7 @@ export function createSlackApp(app: App, options: SlackAdapterOptions = {}): { b
     // Bolt's conversation store is unused here, and its default builds an Error (with a stack
     // trace) for every request that finds nothing stored: a measurable share of each command.
     convoStore: false,
-    ...(socketMode ? { socketMode: true, appToken: c.SLACK_APP_TOKEN } : { signingSecret: c.SLACK_SIGNING_SECRET, port: c.SLACK_PORT }),
+    ...(socketMode ? { socketMode: true, appToken: c.SLACK_APP_TOKEN } : { receiver: guardedReceiver(c.SLACK_SIGNING_SECRET!, c.SLACK_PORT, logger, log) }),
   });
   const ctx: SlackContext = { app, log, recent: new SeenIds(), answers: new ShownAnswers(), locales: createLocaleCache(boltApp.client, log) };
   registerSlashCommand(boltApp, ctx, options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {});

@@ -63,8 +63,8 @@ const common = (h: Harness) => ({
 async function mentionsDriver(): Promise<ContractDriver<Sent>> {
   const h = await startHarness({ wrap: contractWrap });
   let seq = 0;
-  const event = (ev: Record<string, unknown>, eventId: string, headers: Record<string, string> = {}) =>
-    postToApp(h.url, JSON.stringify(eventCallback(ev, eventId)), 'application/json', { secret: SECRET, headers });
+  const event = (ev: Record<string, unknown>, eventId: string, headers: Record<string, string> = {}, timestamp?: number) =>
+    postToApp(h.url, JSON.stringify(eventCallback(ev, eventId)), 'application/json', { secret: SECRET, headers, ...(timestamp ? { timestamp } : {}) });
   const sent = new Map<string, { ev: Record<string, unknown>; eventId: string; text: string }>();
   const answersTo = (ts: string) => h.fake.calls.filter((c: ApiCall) => (c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral') && c.args.thread_ts === ts).map((c) => c.args as Sent);
   return {
@@ -78,8 +78,9 @@ async function mentionsDriver(): Promise<ContractDriver<Sent>> {
     },
     async redeliver({ id }: Delivery) {
       const s = sent.get(id)!;
-      // Slack's retry of the same event, and the same message delivered as a plain channel message.
-      await event(s.ev, s.eventId, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+      // Slack's retry of the same event (a new request, signed with the time it is sent), and
+      // the same message delivered as a plain channel message.
+      await event(s.ev, s.eventId, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }, Math.floor(Date.now() / 1000) + 1);
       await event(message(`<@UBOT> ${s.text}`, { channel: 'C123', channelType: 'channel', ts: id }), `${s.eventId}-message`);
     },
     async sendFromBot(text, who) {

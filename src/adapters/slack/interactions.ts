@@ -14,6 +14,7 @@ import { ask, coreUser, messagesFor, postReply, respondReply, responderFor, type
 import { guarded } from '../shared/failure.js';
 import { LIMITS } from './limits.js';
 import { withinDeadline } from '../shared/deadline.js';
+import { isAllowedResponseUrl } from './response-url.js';
 import { commandForm, FORM_CALLBACK_PREFIX, formCommandText, formErrors, readMetadata, type ViewStateValues } from './form.js';
 
 /**
@@ -107,7 +108,12 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
     const config = ctx.app.services.config;
     const meta = readMetadata(view.private_metadata, config.BOT_DEFAULT_LANGUAGE);
     const userId = body.user.id;
-
+    // The metadata comes back from outside: post only to Slack's own response URLs. Another
+    // URL is dropped (and logged), and the answer goes to the user's DM instead.
+    const responseUrl = meta.responseUrl !== undefined && isAllowedResponseUrl(meta.responseUrl, config.SLACK_API_URL) ? meta.responseUrl : undefined;
+    if (meta.responseUrl !== undefined && responseUrl === undefined) {
+      ctx.log.warn({ user: userId, responseUrl: meta.responseUrl.slice(0, 200) }, 'slack: form metadata names a response URL that is not Slack\'s; ignored, answering in a DM');
+    }
     const text = formCommandText(command, view.state.values as ViewStateValues);
     const pending = ask(ctx, { user: coreUser(userId), text, ...(meta.channel ? { conversationId: encodeConversation({ platform: 'slack', channel: meta.channel }) } : {}) }, meta.lang);
     const early = await withinDeadline(pending, SUBMIT_DEADLINE_MS);
@@ -124,7 +130,7 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
         const reply = early ?? (await pending);
         // Where the form was opened from a slash command, confirm there (ephemeral, shareable);
         // otherwise (Home tab, a button in a message) in the user's DM with the bot.
-        if (meta.responseUrl) await respondReply(ctx, responderFor(meta.responseUrl), text, reply);
+        if (responseUrl) await respondReply(ctx, responderFor(responseUrl), text, reply);
         else await postReply(ctx, client, { channel: userId, user: userId, privateChannel: true }, text, reply);
       },
       (apology) => client.chat.postMessage({ channel: userId, text: apology }),

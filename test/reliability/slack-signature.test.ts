@@ -185,7 +185,7 @@ describe('nothing switches verification off', () => {
     // The one receiver: Bolt's HTTPReceiver, built in the Slack adapter's index.ts with the secret.
     const receivers = files.flatMap((f) => [...readFileSync(path.join(src, f), 'utf8').matchAll(/\breceiver\s*:\s*([^,}\n]+)/g)].map((m) => `${f}: ${m[1]!.trim()}`));
     expect(receivers).toEqual([`${path.join('adapters', 'slack', 'index.ts')}: guardedReceiver(c.SLACK_SIGNING_SECRET!`]);
-    expect(readFileSync(path.join(src, 'adapters', 'slack', 'index.ts'), 'utf8')).toMatch(/new HTTPReceiver\(\{ signingSecret, port, logger, endpoints: \[EVENTS_PATH\] \}\)/);
+    expect(readFileSync(path.join(src, 'adapters', 'slack', 'index.ts'), 'utf8')).toMatch(/new HTTPReceiver\(\{ signingSecret, [^}]*\}\)/);
     const config = readFileSync(path.join(src, 'config.ts'), 'utf8');
     const names = [...config.matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!);
     expect(names).toContain('SLACK_SIGNING_SECRET');

@@ -16,7 +16,7 @@ import { registerInteractions } from './interactions.js';
 import { createLocaleCache } from './locale.js';
 import { registerMessages } from './messages.js';
 import { SeenIds } from '../shared/seen-ids.js';
-import { guardAgainstReplay } from './replay-guard.js';
+import { createReplayGuard, type ReplayGuard } from './replay-guard.js';
 import { registerSlashCommand } from './slash.js';
 
 /** Options tests (and unusual deployments) may set; production uses the defaults. */
@@ -32,10 +32,10 @@ export interface SlackAdapterOptions {
 /** The HTTP endpoint Slack posts events, commands and interactions to (Bolt's default). */
 const EVENTS_PATH = '/slack/events';
 
-/** Bolt's HTTP receiver, with replayed and future-dated requests refused in front of it (replay-guard.ts). */
-function guardedReceiver(signingSecret: string, port: number, logger: BoltLogger, log: Logger): HTTPReceiver {
-  const receiver = new HTTPReceiver({ signingSecret, port, logger, endpoints: [EVENTS_PATH] });
-  receiver.requestListener = guardAgainstReplay(receiver.requestListener, { signingSecret, endpoints: [EVENTS_PATH], log });
+/** Bolt's HTTP receiver, with the replay guard's hooks in it (replay-guard.ts; its middleware goes on the app). */
+function guardedReceiver(signingSecret: string, port: number, logger: BoltLogger, guard: ReplayGuard): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret, port, logger, endpoints: [EVENTS_PATH], customPropertiesExtractor: guard.remember });
+  receiver.requestListener = guard.wrap(receiver.requestListener);
   return receiver;
 }
 
@@ -83,6 +83,7 @@ export function createSlackApp(app: App, options: SlackAdapterOptions = {}): { b
     timeout: 10_000,
   };
   const log = app.services.log.child({ adapter: 'slack' });
+  const guard = createReplayGuard({ endpoints: [EVENTS_PATH], log });
   const boltApp = new BoltApp({
     token: c.SLACK_BOT_TOKEN,
     logger,
@@ -92,8 +93,10 @@ export function createSlackApp(app: App, options: SlackAdapterOptions = {}): { b
     // Bolt's conversation store is unused here, and its default builds an Error (with a stack
     // trace) for every request that finds nothing stored: a measurable share of each command.
     convoStore: false,
-    ...(socketMode ? { socketMode: true, appToken: c.SLACK_APP_TOKEN } : { receiver: guardedReceiver(c.SLACK_SIGNING_SECRET!, c.SLACK_PORT, logger, log) }),
+    ...(socketMode ? { socketMode: true, appToken: c.SLACK_APP_TOKEN } : { receiver: guardedReceiver(c.SLACK_SIGNING_SECRET!, c.SLACK_PORT, logger, guard) }),
   });
+  // Socket Mode has no signatures to replay: its envelopes come over the app's own authenticated connection.
+  if (!socketMode) boltApp.use(guard.middleware);
   const ctx: SlackContext = { app, log, recent: new SeenIds(), answers: new ShownAnswers(), locales: createLocaleCache(boltApp.client, log) };
   registerSlashCommand(boltApp, ctx, options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {});
   registerMessages(boltApp, ctx);

@@ -38,6 +38,18 @@ describe('Slack over HTTP: replays', () => {
     expect(h.logs.some((l) => String(l.msg).includes('replayed request refused'))).toBe(true);
   });
 
+  it('runs one of several identical copies sent at once, and stores one row', async () => {
+    const body = new URLSearchParams(slashCommand('report companies "Replay Burst Oy" party=KAMK', { responseUrl: h.fake.responseUrl('burst') })).toString();
+    const timestamp = nowS();
+    const results = await Promise.all(Array.from({ length: 4 }, () => postToApp(h.url, body, FORM, { secret: SECRET, timestamp })));
+    // Each copy is refused (401) or acknowledged empty; exactly one carries the answer.
+    expect(results.every((r) => r.status === 401 || r.status === 200)).toBe(true);
+    expect(results.filter((r) => r.text !== '')).toHaveLength(1);
+    await sleep(200);
+    expect(outcomes('Replay Burst Oy')).toBe(1);
+    expect(h.inbound.filter((m) => m.text.includes('Replay Burst Oy'))).toHaveLength(1);
+  });
+
   it('refuses a replayed form submission and stores the report once', async () => {
     const payload = reportSubmission({ goal: 'companies', title: 'Replay Form Oy', date: '2025-03-01' }, JSON.stringify({ lang: 'en' }), 'U555');
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();

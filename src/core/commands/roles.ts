@@ -4,6 +4,7 @@ import { reply, type Reply } from '../reply.js';
 import { L } from '../i18n.js';
 import { adminList, rolesOf } from '../outcomes/authorize.js';
 import { listGrants } from '../../store/roles.js';
+import { dayOf } from '../outcomes/guard.js';
 
 function run(ctx: CommandContext): Reply {
   const fi = ctx.lang === 'fi';
@@ -17,7 +18,7 @@ function run(ctx: CommandContext): Reply {
       : `You (${ctx.user}) have no roles: you can ask and see progress. An admin can make you a reporter: ${adminList(ctx).join(', ') || '-'}.`;
   const configured = ctx.services.config.BOT_ADMINS.map((u) => (fi ? `${u}: admin (BOT_ADMINS)` : `${u}: admin (BOT_ADMINS)`));
   const stored = listGrants(ctx.services.store).map((g) =>
-    fi ? `${g.user}: ${g.role} (myönsi ${g.grantedBy} ${g.grantedAt.slice(0, 10)})` : `${g.user}: ${g.role} (granted by ${g.grantedBy} on ${g.grantedAt.slice(0, 10)})`,
+    fi ? `${g.user}: ${g.role} (myönsi ${g.grantedBy} ${dayOf(ctx, g.grantedAt)})` : `${g.user}: ${g.role} (granted by ${g.grantedBy} on ${dayOf(ctx, g.grantedAt)})`,
   );
   return reply(ctx.lang, text, {
     visibility: 'ephemeral',

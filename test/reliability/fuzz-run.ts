@@ -46,8 +46,8 @@ const FIELD_POISON = ['date=2024-02-30', 'date=2099-01-01', 'link=javascript:ale
 /** An admin command that is wrong whatever else it says (so it must change nothing). */
 export function adminWrongCommand(rng: Rng, f: Fixture): string {
   const name = rng.pick(COMMAND_NAMES);
-  // One token that names no outcome (`/verify 1 2` would verify #1: it takes the first word).
-  const badId = () => rng.pick([...BAD_NUMBERS.filter((n) => !/\s/.test(n)), '999999', '#424242', randomUnicode(rng, 4).replace(/[\s\d]/g, 'x')]);
+  // One token that names no outcome (not a list: `/verify 1,5` verifies #1 and #5).
+  const badId = () => rng.pick([...BAD_NUMBERS.filter((n) => !/[\s,;]/.test(n)), '999999', '#424242', randomUnicode(rng, 4).replace(/[\s\d]/g, 'x')]);
   switch (name) {
     case 'report':
     case 'raportoi':

@@ -157,7 +157,9 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof Error && err.name === 'TypeError' && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-    fail(`${err.message}\n${USAGE}`, 2);
+    // An unknown option: the usage of the command it was given to.
+    const sub = process.argv[2] ?? '';
+    fail(`${err.message}\n${usageText(isCliPath(sub) ? sub : '')}`, 2);
   }
   process.stderr.write(`kajaani-bot: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);

@@ -1,5 +1,5 @@
 /**
- * Per-user settings (migration 7): the language a user chose with `/lang`. A user with no
+ * Per-user settings (migration 8): the language a user chose with `/lang`. A user with no
  * setting follows their platform's locale. Written only by the core's `/lang` command.
  */
 import type { Store } from './store.js';

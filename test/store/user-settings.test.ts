@@ -1,4 +1,4 @@
-/** Per-user settings (migration 7): the /lang choice, kept across a reopen, cleared back to none. */
+/** Per-user settings (migration 8): the /lang choice, kept across a reopen, cleared back to none. */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

@@ -11,6 +11,7 @@ import { readTypedDate, type DateStyle } from '../outcomes/date-input.js';
 import { echoDate } from '../outcomes/date-text.js';
 import { isValidBusinessId, normaliseBusinessId } from '../outcomes/business-id.js';
 import { charLength } from '../outcomes/normalise.js';
+import { findUnsafe } from '../outcomes/characters.js';
 import { isIdentity } from '../outcomes/identity.js';
 import { resolveGoal, resolveParty } from '../outcomes/resolve.js';
 import { editDistance } from '../answer/text.js';
@@ -51,6 +52,24 @@ function lengthProblem(arg: ArgSpec, v: string): Checked | null {
   return fail(arg.name, arg.lengthCode ?? (n < minLength ? 'too-short' : 'too-long'), { value: String(n), ...Object.fromEntries(Object.entries(limits).filter(([, x]) => x !== undefined)) });
 }
 
+/**
+ * Free text in its stored form: NFC (so "ä" typed two ways is one text; a duplicate check
+ * and a search find both), a multi-line text's line breaks as LF; then refused when it holds
+ * a character that would hide or disguise it when shown again (`findUnsafe`). A whole-text
+ * argument (a question) is not stored as data and only has its length checked.
+ */
+function checkText(arg: ArgSpec, text: string): Checked {
+  const v = text.normalize('NFC');
+  if (arg.position !== 'raw') {
+    const multiline = Boolean(arg.multiline);
+    const clean = multiline ? v.replace(/\r\n?/g, '\n') : v;
+    const bad = findUnsafe(clean, multiline);
+    if (bad) return fail(arg.name, bad.lineBreak ? 'char.line-break' : 'char.unsafe', { char: `${bad.code} ${bad.name}`, at: bad.at });
+    return lengthProblem(arg, clean) ?? { ok: true, value: clean };
+  }
+  return lengthProblem(arg, v) ?? { ok: true, value: v };
+}
+
 /** The fixed choice a text names (its value or an alias, any case). */
 export function choiceFor(choices: readonly Choice[], text: string): Choice | undefined {
   const t = text.trim().toLowerCase();
@@ -63,7 +82,7 @@ function checkKind(arg: ArgSpec, v: string, env: CheckEnv): Checked {
   switch (arg.kind) {
     case 'text':
     case 'word':
-      return lengthProblem(arg, v) ?? { ok: true, value: v };
+      return checkText(arg, v);
     case 'integer': {
       const n = /^\d{1,12}$/.test(v) ? Number(v) : NaN;
       const { min = -Infinity, max = Infinity } = arg.limits ?? {};

@@ -3,7 +3,7 @@
  * Validation produces a `FieldProblem` (a value); this turns it into text.
  */
 import type { Lang } from '../reply.js';
-import { clip } from '../i18n.js';
+import { clip, moreNote } from '../i18n.js';
 
 /** What is wrong with one field. */
 export interface FieldProblem {
@@ -32,7 +32,9 @@ export interface FieldProblem {
     | 'unknown-party'
     | 'empty'
     | 'year.invalid'
-    | 'status.invalid';
+    | 'status.invalid'
+    | 'char.unsafe'
+    | 'char.line-break';
   /** The value given (for lengths: how many characters it has). */
   value?: string;
   suggestions?: string[];
@@ -40,6 +42,9 @@ export interface FieldProblem {
   /** The length limits of the field, for length problems. */
   min?: number;
   max?: number;
+  /** For character problems: the character (`U+202E RIGHT-TO-LEFT OVERRIDE`) and its position, from 1. */
+  char?: string;
+  at?: number;
 }
 
 /** A value quoted in a message, shortened: messages name the value, they need not repeat all of it. */
@@ -111,6 +116,14 @@ export function describeProblem(lang: Lang, p: FieldProblem): string {
       return fi ? `${f}: ${q(p.value)} ei ole vuosi. Anna vuosi muodossa VVVV, esim. year=2025.` : `${f}: ${q(p.value)} is not a year. Give it as YYYY, e.g. year=2025.`;
     case 'status.invalid':
       return fi ? `${f}: ${q(p.value)} ei ole tila. Tilat: reported, verified, retracted.` : `${f}: ${q(p.value)} is not a status. Use reported, verified or retracted.`;
+    case 'char.line-break':
+      return fi
+        ? `${f}: tässä kentässä ei voi olla rivinvaihtoa (${p.char}, merkki ${p.at}). Kirjoita se yhdelle riville.`
+        : `${f}: this field is one line; it has a line break (${p.char}) at character ${p.at}. Write it on one line.`;
+    case 'char.unsafe':
+      return fi
+        ? `${f}: merkki ${p.at} on ${p.char}, näkymätön tai tekstin suuntaa muuttava merkki, jolla tekstiä voi naamioida. Poista se (kirjoita teksti uudelleen liittämisen sijaan).`
+        : `${f}: character ${p.at} is ${p.char}, an invisible or direction-changing character that can disguise text. Remove it (type the text rather than paste it).`;
     case 'unknown-goal':
       return fi ? `${f}: en tunne tavoitetta ${q(p.value)}.${sugg} Kaikki tavoitteet: /progress` : `${f}: I don't know the goal ${q(p.value)}.${sugg} All goals: /progress`;
     case 'unknown-party':
@@ -127,8 +140,17 @@ const HEADS = {
   listed: { en: 'Please fix these:', fi: 'Tarkista nämä:' },
 };
 
-/** A heading ("nothing was stored/changed") plus one line per problem. */
+/**
+ * Problems listed in one refusal. A line as hostile as `/outcomes a=1 b=2 …` with hundreds
+ * of bad fields once made a reply of 11 messages; the first few say what is wrong, and a
+ * form still gets every problem on its field (`Reply.data.problems`).
+ */
+export const MAX_PROBLEMS_LISTED = 8;
+
+/** A heading ("nothing was stored/changed") plus one line per problem, at most `MAX_PROBLEMS_LISTED`. */
 export function describeProblems(lang: Lang, problems: FieldProblem[], outcome: keyof typeof HEADS = 'stored'): string {
   const head = HEADS[outcome][lang];
-  return [head, ...problems.map((p) => `- ${describeProblem(lang, p)}`)].join('\n');
+  const shown = problems.slice(0, MAX_PROBLEMS_LISTED).map((p) => `- ${describeProblem(lang, p)}`);
+  const more = problems.length > MAX_PROBLEMS_LISTED ? [moreNote(lang, problems.length - MAX_PROBLEMS_LISTED)] : [];
+  return [head, ...shown, ...more].join('\n');
 }

@@ -27,10 +27,18 @@ export function goalLabel(kb: KnowledgeBase, goalId: string, lang: Lang): string
   return goalById(kb, goalId)?.name[lang] ?? goalId;
 }
 
+/**
+ * A stored title as one line of a reply. New titles cannot hold line breaks, but a row stored
+ * before that rule could: shown as is, "Acme\n#99 Fake Oy (verified)" forged a line.
+ */
+export function titleLine(title: string): string {
+  return title.replace(/\s*[\r\n\v\f\u0085\u2028\u2029]+\s*/g, ' ');
+}
+
 /** `#12 Acme Oy — KAMK, 2024-05-01 (verified)`; `day` shows the date otherwise (as the user typed it). */
 export function outcomeLine(kb: KnowledgeBase, o: Outcome, lang: Lang, withGoal = false, day = o.happenedOn): string {
   const goal = withGoal ? ` [${goalLabel(kb, o.goalId, lang)}]` : '';
-  return `#${o.id} ${o.title}${goal} — ${partyShortName(kb, o.partyId, lang)}, ${day} (${statusText(o.status, lang)})`;
+  return `#${o.id} ${titleLine(o.title)}${goal} — ${partyShortName(kb, o.partyId, lang)}, ${day} (${statusText(o.status, lang)})`;
 }
 
 /** Every field of an outcome, one per line (for /history); `time` shows a stored instant (local time). */
@@ -38,7 +46,7 @@ export function outcomeDetails(kb: KnowledgeBase, o: Outcome, lang: Lang, time: 
   const fi = lang === 'fi';
   const lines = [
     `${fi ? 'Tavoite' : 'Goal'}: ${goalLabel(kb, o.goalId, lang)} (${o.goalId})`,
-    `${fi ? 'Otsikko' : 'Title'}: ${o.title}`,
+    `${fi ? 'Otsikko' : 'Title'}: ${titleLine(o.title)}`,
     `${fi ? 'Osapuoli' : 'Party'}: ${partyShortName(kb, o.partyId, lang)}`,
     `${fi ? 'Päivä' : 'Date'}: ${o.happenedOn}`,
     `${fi ? 'Tila' : 'Status'}: ${statusText(o.status, lang)}`,

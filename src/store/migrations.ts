@@ -209,6 +209,18 @@ export const migrations: Migration[] = [
       UPDATE outcomes SET title_key = kajaani_title_key(title);
     `,
   },
+  {
+    version: 8,
+    description: "each user's own settings: the language set with /lang",
+    sql: `
+      -- One row per user who set something; a user without a row follows their platform's locale.
+      CREATE TABLE user_settings (
+        user_id    TEXT PRIMARY KEY,
+        lang       TEXT CHECK (lang IS NULL OR lang IN ('en', 'fi')),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -178,7 +178,7 @@ describe('kajaani-bot digest run against fake Slack and fake Discord', () => {
     expect(parsed.chart).toMatchObject({ width: 800 });
     const bad = await cli(['preview', '--period', 'W99'], envFor(dbPath));
     expect(bad).toMatchObject({ code: 2 });
-    expect(bad.err).toContain('--period must be an ISO week such as 2026-W48');
+    expect(bad.err).toContain('--period: "W99" is not a week. Write an ISO week such as 2026-W48.');
     expect(slack.calls.length).toBe(before);
   });
 });

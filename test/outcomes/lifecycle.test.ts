@@ -17,7 +17,7 @@ describe('roles', () => {
     expect(r.text).toContain('Granted');
     await t.say(ADMIN, `/grant ${BOB} reporter`);
     const roles = await t.say(ADMIN, '/roles');
-    expect(roles.sections[0]!.lines).toContain(`${ALICE}: reporter (granted by ${ADMIN} on 2025-06-15)`);
+    expect(roles.sections[0]!.lines).toContain(`${ALICE}: reporter (granted by ${ADMIN} on 15 Jun 2025)`);
     expect(roleHistory(store(), ALICE)[0]).toMatchObject({ action: 'grant', actor: ADMIN });
   });
 

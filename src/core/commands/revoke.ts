@@ -42,7 +42,7 @@ function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
 
 export const revokeCommand: Command = {
   name: 'revoke',
-  aliases: ['peru-rooli'],
+  aliases: ['peru-rooli', 'poista-rooli'],
   summary: L('Remove a role from a user (admins)', 'Poista käyttäjän rooli (ylläpitäjät)'),
   args: ROLE_ARGS,
   role: 'admin',

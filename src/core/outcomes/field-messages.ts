@@ -22,6 +22,7 @@ export interface FieldProblem {
     | 'too-short'
     | 'flag.value'
     | 'id.invalid'
+    | 'ids.count'
     | 'user.invalid'
     | 'choice.invalid'
     | 'integer.invalid'
@@ -74,7 +75,9 @@ export function describeProblem(lang: Lang, p: FieldProblem): string {
     case 'reason.length':
       return fi ? `${f}: kerro syy (${p.min}–${p.max} merkkiä), esim. reason="kirjattu kahdesti".` : `${f}: give a reason (${p.min}–${p.max} characters), e.g. reason="reported twice".`;
     case 'date.invalid':
-      return fi ? `${f}: ${q(p.value)} ei ole oikea päivämäärä. Kirjoita muodossa VVVV-KK-PP, esim. 2024-05-31.` : `${f}: ${q(p.value)} is not a real date. Write it as YYYY-MM-DD, e.g. 2024-05-31.`;
+      return fi
+        ? `${f}: ${q(p.value)} ei ole oikea päivämäärä. Kirjoita esim. 31.5.2024, 2024-05-31, tänään tai eilen.`
+        : `${f}: ${q(p.value)} is not a real date. Write it like 2024-05-31 or 31.5.2024, or today or yesterday.`;
     case 'date.early':
       return fi ? `${f}: ${p.value} on ennen sopimuskauden alkua. Anna päivä 2021-01-01 tai myöhemmin.` : `${f}: ${p.value} is before the agreement period. Give a date on or after 2021-01-01.`;
     case 'date.future':
@@ -89,16 +92,24 @@ export function describeProblem(lang: Lang, p: FieldProblem): string {
       return fi ? `${f}: ainoa sallittu arvo on ${f}=ok.` : `${f}: the only accepted value is ${f}=ok.`;
     case 'id.invalid':
       return fi ? `${f}: ${q(p.value)} ei ole tuloksen numero. Anna numero, esim. 12 tai #12.` : `${f}: ${q(p.value)} is not an outcome number. Give the number, e.g. 12 or #12.`;
+    case 'ids.count':
+      return fi ? `${f}: enintään ${p.max} numeroa kerralla (nyt ${p.value}).` : `${f}: at most ${p.max} numbers at a time (you gave ${p.value}).`;
     case 'user.invalid':
       return fi
         ? `${f}: ${q(p.value)} ei ole käyttäjätunnus. Anna käyttäjä alustan tunnuksena (slack:…, discord:… tai console:…).`
         : `${f}: ${q(p.value)} is not a user. Give the user as a platform id (slack:…, discord:… or console:…).`;
     case 'choice.invalid':
+      if (p.suggestions && p.suggestions.length > 0) {
+        const guess = p.suggestions.join(fi ? ' tai ' : ' or ');
+        return fi ? `${f}: tuntematon arvo ${q(p.value)} – tarkoititko ${guess}? Vaihtoehdot: ${allowed}.` : `${f}: unknown ${f} ${q(p.value)} — did you mean ${guess}?`;
+      }
       return fi ? `${f}: ${q(p.value)} ei käy. Vaihtoehdot: ${allowed}.` : `${f}: ${q(p.value)} is not one of ${allowed}.`;
     case 'integer.invalid':
       return fi ? `${f}: ${q(p.value)} ei ole kelvollinen luku.` : `${f}: ${q(p.value)} is not a valid number.`;
     case 'unexpected':
-      return fi ? `${q(p.value)}: en tiedä, mihin tämä kuuluu. Anna lisäkentät muodossa kenttä=arvo.` : `${q(p.value)}: I don't know where this goes. Give extra fields as field=value.`;
+      return fi
+        ? `${q(p.value)}: en tiedä, mihin tämä kuuluu. Laita välilyöntejä sisältävä teksti lainausmerkkeihin ("Acme Oy") ja muut kentät muodossa kenttä=arvo.`
+        : `${q(p.value)}: I don't know where this goes. Put text with spaces in quotes ("Acme Oy") and give other fields as field=value.`;
     case 'unknown-field':
       return fi ? `${f}: tuntematon kenttä. Sallitut kentät: ${allowed}.` : `${f}: unknown field. The fields are: ${allowed}.`;
     case 'year.invalid':
@@ -116,7 +127,10 @@ export function describeProblem(lang: Lang, p: FieldProblem): string {
     case 'unknown-goal':
       return fi ? `${f}: en tunne tavoitetta ${q(p.value)}.${sugg} Kaikki tavoitteet: /progress` : `${f}: I don't know the goal ${q(p.value)}.${sugg} All goals: /progress`;
     case 'unknown-party':
-      return fi ? `${f}: en tunne osapuolta ${q(p.value)}.${sugg} Osapuolten tunnukset ovat esim. KAMK, CSC, Kajaani.` : `${f}: I don't know the party ${q(p.value)}.${sugg} Party ids are e.g. KAMK, CSC, Kajaani.`;
+      if (sugg) return fi ? `${f}: en tunne osapuolta ${q(p.value)}.${sugg}` : `${f}: I don't know the party ${q(p.value)}.${sugg}`;
+      return fi
+        ? `${f}: ${q(p.value)} ei ole sopimuksen osapuoli. Osapuolet: ${allowed || 'KAMK, CSC, Kajaani…'}.`
+        : `${f}: ${q(p.value)} is not a party of the agreement. The parties are: ${allowed || 'KAMK, CSC, Kajaani…'}.`;
   }
 }
 

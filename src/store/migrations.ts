@@ -202,6 +202,27 @@ export const migrations: Migration[] = [
   },
   {
     version: 7,
+    description: 'duplicate keys fold look-alike characters (Cyrillic "А" = Latin "A"): every stored title key recomputed',
+    sql: `
+      -- kajaani_title_key is titleKey() (src/core/outcomes/normalise.ts), registered by
+      -- migrate(): the key a new report is compared by, so old rows match new ones.
+      UPDATE outcomes SET title_key = kajaani_title_key(title);
+    `,
+  },
+  {
+    version: 8,
+    description: "each user's own settings: the language set with /lang",
+    sql: `
+      -- One row per user who set something; a user without a row follows their platform's locale.
+      CREATE TABLE user_settings (
+        user_id    TEXT PRIMARY KEY,
+        lang       TEXT CHECK (lang IS NULL OR lang IN ('en', 'fi')),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 9,
     description: 'check-in reminders: per-user opt-out and reachability, one claim per (period, user), a reporter\'s party',
     sql: `
       -- One row per user who said /remind off|on, or whom the bot could not DM. A user with no

@@ -5,6 +5,19 @@
  * To give a console user rights, grant the `console:` id a role or list it in BOT_ADMINS.
  */
 
+import os from 'node:os';
+
+/** The console user when no --user is given: `console:<login name>`. */
+export function defaultConsoleUser(): string {
+  let name = 'user';
+  try {
+    name = os.userInfo().username || name;
+  } catch {
+    name = process.env.USER ?? name;
+  }
+  return `console:${name}`;
+}
+
 /** Console user names: what a login name or a short handle holds, and nothing that could forge a line. */
 const NAME = /^[\p{L}\p{N}._@-]{1,64}$/u;
 

@@ -9,7 +9,7 @@ import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
 import { UnreachableError } from '../../errors.js';
 import type { DmPoster } from '../../delivery/dm-poster.js';
-import { createLocaleLookup } from './locale.js';
+import { createLocaleCache } from './locale.js';
 import { renderReply } from './render.js';
 
 export interface SlackDmPosterOptions {
@@ -42,10 +42,10 @@ export function createSlackDmPoster(opts: SlackDmPosterOptions): DmPoster {
     rejectRateLimitedCalls: false,
     timeout: 20_000,
   });
-  const localeOf = createLocaleLookup(client, opts.log.child({ adapter: 'slack' }));
+  const locales = createLocaleCache(client, opts.log.child({ adapter: 'slack' }));
   return {
     platform: 'slack',
-    localeOf,
+    localeOf: (userId: string) => locales.lookup(userId),
     async sendDm(userId: string, reply: Reply) {
       try {
         const open = await client.conversations.open({ users: userId });

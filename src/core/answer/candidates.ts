@@ -6,31 +6,29 @@
 import type { KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from '../reply.js';
 import { Lexicon, type Term } from './lexicon.js';
+import { isSignal, SHAPE_CONCEPTS } from './signals.js';
+import type { ReadLang } from './stem.js';
 import { words } from './text.js';
+import type { Candidate, CandidateKind } from './types.js';
 
-export type CandidateKind = 'party' | 'parties' | 'goal' | 'goals' | 'focus' | 'focus-areas' | 'place' | 'fact' | 'help';
-
-export interface Candidate {
-  /** Unique id, e.g. `party:KAMK`, `fact:signing`, `list:parties`. */
-  id: string;
-  kind: CandidateKind;
-  /** The entity or fact id this answers with. */
-  ref: string;
-  bag: Map<string, number>;
-  length: number;
-  /** The question must contain at least one of these features (empty: no gate). */
-  gate: string[];
-}
-
-function phrasesOf(texts: string[], lang: Lang, feature: string): Term[] {
+function phrasesOf(texts: string[], lang: ReadLang, feature: string): Term[] {
   return texts.map((t) => ({ feature, lang, words: words(t) }));
 }
 
 /** Builds the lexicon (concepts + entity names) from the knowledge base. */
 export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const terms: Term[] = [];
+  const docWords: string[] = [];
+  const shapeWords: string[] = [];
   for (const c of kb.concepts) {
-    terms.push(...phrasesOf(c.en, 'en', `c:${c.id}`), ...phrasesOf(c.fi, 'fi', `c:${c.id}`));
+    // Shape words ("is", "entä", "it") count by their place in the sentence, not as features;
+    // they are known words all the same ("käsitteleekö" is not a typo).
+    if (SHAPE_CONCEPTS.has(c.id)) {
+      for (const t of [...c.en, ...c.fi, ...c.sv]) shapeWords.push(...words(t));
+      continue;
+    }
+    terms.push(...phrasesOf(c.en, 'en', `c:${c.id}`), ...phrasesOf(c.fi, 'fi', `c:${c.id}`), ...phrasesOf(c.sv, 'sv', `c:${c.id}`));
+    if (isSignal(`c:${c.id}`)) for (const t of [...c.en, ...c.fi, ...c.sv]) shapeWords.push(...words(t));
   }
   for (const p of kb.parties) {
     const f = `party:${p.id}`;
@@ -46,7 +44,6 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   for (const pl of kb.places) {
     terms.push(...phrasesOf([pl.name.en, ...pl.aliases.en], 'en', `place:${pl.id}`), ...phrasesOf([pl.name.fi, ...pl.aliases.fi], 'fi', `place:${pl.id}`));
   }
-  const docWords: string[] = [];
   for (const f of [...kb.agreement.facts, ...kb.faq]) {
     for (const t of [f.label.en, f.label.fi, ...f.questions.en, ...f.questions.fi, f.answer.en, f.answer.fi]) docWords.push(...words(t));
   }
@@ -54,7 +51,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   for (const g of kb.goals) docWords.push(...words(g.description.en), ...words(g.description.fi));
   for (const pl of kb.places) docWords.push(...words(pl.description.en), ...words(pl.description.fi));
   for (const a of kb.focusAreas) docWords.push(...words(a.why.en), ...words(a.why.fi));
-  return Lexicon.build(terms, docWords);
+  return Lexicon.build(terms, docWords, shapeWords);
 }
 
 /**
@@ -65,7 +62,8 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
 function bagOf(lex: Lexicon, texts: { text: string; lang: Lang }[], extra: string[], unique = false): Map<string, number> {
   const bag = new Map<string, number>();
   const add = (f: string) => bag.set(f, unique ? 1 : (bag.get(f) ?? 0) + 1);
-  for (const { text, lang } of texts) for (const f of lex.analyze(text, lang, { correctTypos: false }).features) add(f);
+  // Frame signals ("exactly", "more than") say how a question is asked, never which answer fits.
+  for (const { text, lang } of texts) for (const f of lex.analyze(text, lang, { correctTypos: false }).features) if (!isSignal(f)) add(f);
   for (const f of extra) bag.set(f, (bag.get(f) ?? 0) + 1);
   return bag;
 }
@@ -78,7 +76,7 @@ export const GENERIC_CONCEPTS = new Set(['c:what', 'c:who', 'c:role', 'c:all', '
 
 /** True for features that name a topic of the agreement (entities and topical concepts). */
 export function isTopical(f: string): boolean {
-  return !f.startsWith('w:') && !f.startsWith('n:') && !GENERIC_CONCEPTS.has(f);
+  return !f.startsWith('w:') && !f.startsWith('n:') && !GENERIC_CONCEPTS.has(f) && !isSignal(f);
 }
 
 /** Concepts too broad to open an entity on their own (kind words and time words). */
@@ -133,7 +131,8 @@ export function buildCandidates(kb: KnowledgeBase, lex: Lexicon): Candidate[] {
     out.push(candidate(`place:${pl.id}`, 'place', pl.id, bag, [`place:${pl.id}`]));
   }
   for (const f of facts.filter((x) => x.use === undefined)) {
-    const bag = bagOf(lex, both([f.label.en, ...f.questions.en], [f.label.fi, ...f.questions.fi]), []);
+    // Its own id, so a follow-up ("who signed it?") can point back at it.
+    const bag = bagOf(lex, both([f.label.en, ...f.questions.en], [f.label.fi, ...f.questions.fi]), [`fact:${f.id}`]);
     out.push(candidate(`fact:${f.id}`, 'fact', f.id, bag, []));
   }
   out.push(candidate('help', 'help', 'help', new Map([['c:help', 3], ['c:greeting', 3]]), ['c:help', 'c:greeting']));

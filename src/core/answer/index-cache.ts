@@ -11,8 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from '../knowledge/schema.js';
 import { knowledgeCache } from '../knowledge/private-cache.js';
-import { buildCandidates, buildLexicon, type Candidate } from './candidates.js';
+import { buildCandidates, buildLexicon } from './candidates.js';
 import { Lexicon, type LexiconSnapshot } from './lexicon.js';
+import type { Candidate } from './types.js';
 
 /** Bump when the snapshot's shape changes. */
 const FORMAT = 'index-v1';
@@ -27,15 +28,18 @@ let codeHash: string | undefined;
 /** The answer engine's source hash, set by the bundler (scripts/bundle.mjs); undefined otherwise. */
 declare const KAJAANI_ANSWER_CODE_HASH: string | undefined;
 
-/** A hash of this folder's source (the .ts under vitest, the .js when built; the bundler's). */
+/** A hash of the .ts/.js files in a folder and all its subfolders, by relative path and content. */
+export function sourceHash(dir: string): string {
+  const h = createHash('sha256');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => f.split(path.sep).join('/'));
+  for (const f of files.filter((n) => /\.(js|ts)$/.test(n)).sort()) h.update(f).update(readFileSync(path.join(dir, f)));
+  return h.digest('hex');
+}
+
+/** The answer engine's code hash: the bundler's, or this folder and its subfolders (the .ts under vitest, the .js when built). */
 function answerCodeHash(): string {
   if (codeHash === undefined && typeof KAJAANI_ANSWER_CODE_HASH === 'string') codeHash = KAJAANI_ANSWER_CODE_HASH;
-  if (codeHash === undefined) {
-    const dir = path.dirname(fileURLToPath(import.meta.url));
-    const h = createHash('sha256');
-    for (const f of readdirSync(dir).filter((n) => /\.(js|ts)$/.test(n)).sort()) h.update(f).update(readFileSync(path.join(dir, f)));
-    codeHash = h.digest('hex');
-  }
+  codeHash ??= sourceHash(path.dirname(fileURLToPath(import.meta.url)));
   return codeHash;
 }
 

@@ -3,15 +3,10 @@
  * "firms" and "startups" all reach `goal:companies`; BM25 weighs rare features (a party's
  * name) above common ones (`c:agreement`).
  */
-import type { Candidate } from './candidates.js';
+import type { Candidate, Scored } from './types.js';
 
 const K1 = 1.2;
 const B = 0.5;
-
-export interface Scored {
-  candidate: Candidate;
-  score: number;
-}
 
 /** A BM25 index over candidates. */
 export class Ranker {
@@ -32,9 +27,14 @@ export class Ranker {
 
   /** Weight of a feature kind in a query: names of things say more than generic words. */
   private static queryWeight(f: string): number {
-    if (f.startsWith('party:') || f.startsWith('goal:') || f.startsWith('focus:') || f.startsWith('place:')) return 1.6;
+    if (f.startsWith('party:') || f.startsWith('goal:') || f.startsWith('focus:') || f.startsWith('place:') || f.startsWith('fact:')) return 1.6;
     if (f.startsWith('w:') || f.startsWith('n:')) return 0.6;
     return 1;
+  }
+
+  /** A candidate by its id (`party:KAMK`, `list:goals`), whatever a question says. */
+  candidateById(id: string): Candidate | undefined {
+    return this.candidates.find((c) => c.id === id);
   }
 
   /** Scores every candidate whose gate the query passes, best first. */

@@ -1,19 +1,25 @@
 /**
  * Text normalisation and word-level tools shared by the answer engine: Unicode NFC, case
- * folding, punctuation to spaces, diacritic folding for typo comparison, edit distance.
+ * folding, punctuation to spaces, diacritic folding, edit distance.
  */
 
-/** NFC, lower case, punctuation and symbols to spaces, whitespace collapsed. */
+/**
+ * Lower case, punctuation and symbols to spaces, whitespace collapsed, diacritics folded
+ * (ä → a, ö → o, å → a): Finnish typed without them ("mita", "paattyy") is first-class
+ * input, so every word the engine compares, the knowledge's and the question's, is folded.
+ */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[’`´]/g, "'")
-    .replace(/(\p{L})'(\p{L})/gu, '$1$2')
-    // Finnish case endings after an abbreviation: "CSC:n", "CEMIS:iin", "EU:n" → the name.
-    .replace(/([\p{L}\p{N}]):\p{L}{1,5}(?![\p{L}])/gu, '$1')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return fold(
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[’`´]/g, "'")
+      .replace(/(\p{L})'(\p{L})/gu, '$1$2')
+      // Finnish case endings after an abbreviation: "CSC:n", "CEMIS:iin", "EU:n" → the name.
+      .replace(/([\p{L}\p{N}]):\p{L}{1,5}(?![\p{L}])/gu, '$1')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim(),
+  );
 }
 
 /** The words of a text, normalised. */
@@ -22,9 +28,16 @@ export function words(text: string): string[] {
   return n === '' ? [] : n.split(' ');
 }
 
-/** Removes diacritics (ä → a, ö → o) for comparing typos like "Jyvaskyla". */
+/** The letters Finnish and Swedish questions use, folded without Unicode decomposition (the hot path). */
+const NORDIC: Record<string, string> = { ä: 'a', ö: 'o', å: 'a', Ä: 'A', Ö: 'O', Å: 'A', é: 'e', É: 'E', ü: 'u', Ü: 'U' };
+
+/** Removes diacritics (ä → a, ö → o), back to NFC for anything left. */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '');
+  // Most questions are plain ASCII or use only ä/ö/å: no decomposition needed.
+  if (!/[^\x00-\x7f]/.test(word)) return word;
+  const quick = word.replace(/[äöåÄÖÅéÉüÜ]/g, (c) => NORDIC[c]!);
+  if (!/[^\x00-\x7f]/.test(quick)) return quick;
+  return quick.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
 /** Length of the common prefix of two strings. */

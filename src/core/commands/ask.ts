@@ -1,7 +1,7 @@
 /**
- * Answers a free-text question: store-backed questions ("how many companies so far?",
- * "what has KAMK reported?") from the outcome store, everything else from the knowledge
- * base, whose goal answers include live progress through the `goalProgress` hook.
+ * Answers a free-text question from the knowledge base. The answer engine reaches the
+ * outcome store (live progress, store-backed questions such as "how many companies so
+ * far?" or "what has KAMK reported?") and the conversation's memory only through its hooks.
  */
 import type { Command } from './types.js';
 import type { AnswerHooks } from '../answer/answerer.js';
@@ -36,15 +36,11 @@ export const askCommand: Command = {
     const { knowledge, store } = ctx.services;
     const kb = knowledge.current;
     const day = today(ctx);
-    const understood = knowledge.answerer.understand(args.raw, ctx.lang);
-    const best = understood.best;
-    const goals = [...understood.entities.goals, ...(best?.kind === 'goal' && best.ref ? [best.ref] : [])];
-    const fromStore = outcomeQuestionAnswer(
-      { text: args.raw, lang: ctx.lang, goals, parties: understood.entities.parties, years: understood.entities.years, progressAsked: understood.progressAsked },
-      { store, kb, today: day },
-    );
-    if (fromStore) return fromStore;
-    const hooks: AnswerHooks = { goalProgress: (goal, lang) => goalProgress(store, kb, goal, lang, day) };
-    return knowledge.answerer.answer(args.raw, { lang: ctx.lang, hooks, understood });
+    const hooks: AnswerHooks = {
+      goalProgress: (goal, lang) => goalProgress(store, kb, goal, lang, day),
+      storeAnswer: (q) => outcomeQuestionAnswer(q, { store, kb, today: day }),
+      memory: ctx.memory,
+    };
+    return knowledge.answerer.answer(args.raw, { lang: ctx.lang, hooks, today: day });
   },
 };

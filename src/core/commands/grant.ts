@@ -7,7 +7,7 @@ import type { CheckedArgs, Command, CommandContext } from './types.js';
 import type { ArgSpec } from './spec.js';
 import { reply, type Reply } from '../reply.js';
 import { L } from '../i18n.js';
-import { nowIso } from '../outcomes/guard.js';
+import { dayOf, nowIso } from '../outcomes/guard.js';
 import { grantRole, type Role } from '../../store/roles.js';
 import { PARTY_ARG } from '../outcomes/fields.js';
 import { partyShortName } from '../outcomes/format.js';
@@ -64,14 +64,14 @@ function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
         ? `${user} raportoi nyt osapuolelle ${party}.`
         : `${user} now reports for ${party}.`
       : fi
-        ? `${user} on jo ${role}${forParty} (myönsi ${grant.grantedBy} ${grant.grantedAt.slice(0, 10)}). Mitään ei muutettu.`
-        : `${user} already has the ${role} role${forParty} (granted by ${grant.grantedBy} on ${grant.grantedAt.slice(0, 10)}). Nothing changed.`;
+        ? `${user} on jo ${role}${forParty} (myönsi ${grant.grantedBy} ${dayOf(ctx, grant.grantedAt)}). Mitään ei muutettu.`
+        : `${user} already has the ${role} role${forParty} (granted by ${grant.grantedBy} on ${dayOf(ctx, grant.grantedAt)}). Nothing changed.`;
   return reply(ctx.lang, text, { data: { grant: { user, role, created, party: grant.partyId } } });
 }
 
 export const grantCommand: Command = {
   name: 'grant',
-  aliases: ['myonna'],
+  aliases: ['myonna', 'myönnä'],
   summary: L('Give a user a role (admins)', 'Myönnä käyttäjälle rooli (ylläpitäjät)'),
   args: [...ROLE_ARGS, REPORTER_PARTY],
   role: 'admin',

@@ -17,6 +17,7 @@ import { digestCommand } from './digest.js';
 import { remindCommand } from './remind.js';
 import { reloadCommand } from './reload.js';
 import { feedbackCommand } from './feedback.js';
+import { langCommand } from './lang.js';
 
 export const commands: Command[] = [
   askCommand,
@@ -35,6 +36,7 @@ export const commands: Command[] = [
   digestCommand,
   remindCommand,
   reloadCommand,
+  langCommand,
   feedbackCommand,
 ];
 

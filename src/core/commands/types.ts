@@ -9,6 +9,8 @@ import type { Lang, Reply } from '../reply.js';
 import type { Services } from '../services.js';
 import type { CommandSpec } from './spec.js';
 import type { Platform } from '../platform.js';
+import type { MemoryHook } from '../answer/types.js';
+import type { DateStyle } from '../outcomes/date-input.js';
 
 /** Where a message came from. */
 export type { Platform } from '../platform.js';
@@ -28,6 +30,18 @@ export interface CommandContext {
   platformRoles?: ('reporter' | 'admin')[];
   /** Every command's spec (for /help), handed in by the dispatcher so no command imports the table. */
   catalog: readonly CommandSpec[];
+  /** The conversation's memory, for follow-up questions; none for a one-shot message. */
+  memory?: MemoryHook;
+}
+
+/** One token of a command line, in the order typed. */
+export interface ArgToken {
+  text: string;
+  /** Some or all of it was in quotes ("Acme Oy", note=""). */
+  quoted: boolean;
+  /** Set for `key=value` (key lower-cased); a fully quoted token never is one. */
+  key?: string;
+  value?: string;
 }
 
 /** Parsed command arguments: positional words and `key=value` pairs. */
@@ -36,6 +50,11 @@ export interface CommandArgs {
   raw: string;
   positional: string[];
   named: Record<string, string>;
+  /**
+   * Every token in order (from `parseArgs`): lets the binder read `party = KAMK` as a field
+   * and end an unquoted title at the first field. Absent, binding uses `positional`/`named`.
+   */
+  tokens?: readonly ArgToken[];
 }
 
 /** The arguments after the dispatcher's checks. */
@@ -44,6 +63,8 @@ export interface CheckedArgs extends CommandArgs {
   values: Readonly<Record<string, string>>;
   /** Arguments where a close match was taken for what was typed: name → the typed text. */
   corrected: Readonly<Record<string, string>>;
+  /** Dates as they were typed (ISO, day-first, a word), for replies that echo them. */
+  dateStyles: Readonly<Record<string, DateStyle>>;
 }
 
 /** A command: its declaration, and what it does with checked arguments. */

@@ -114,6 +114,14 @@ export const conceptSchema = z.strictObject({
   id: idOf(/^[a-z0-9-]+$/),
   en: z.array(nonEmpty).min(1),
   fi: z.array(nonEmpty).min(1),
+  /** Swedish words: Swedish questions are understood and answered in English. */
+  sv: z.array(nonEmpty).default([]),
+  /**
+   * An attribute the knowledge base holds for no entity (a street address, a budget): what an
+   * honest-gap answer says the sources don't do (en, with `{name}` for the entity: "give a
+   * street address for {name}") or don't tell (fi, partitive: "katuosoitetta").
+   */
+  gap: localizedSchema.optional(),
 });
 
 export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema).min(1) });

@@ -10,6 +10,7 @@ import { listOutcomes } from '../../store/outcomes.js';
 import { countsForParty } from '../../store/progress.js';
 import { goalLabel, outcomeLine } from './format.js';
 import { goalProgress, goalSources, headline } from './goal-progress.js';
+import { nothingReported } from './progress.js';
 import { goalById, partyById } from './resolve.js';
 
 /** What the answer engine understood of a question, in neutral terms. */
@@ -94,6 +95,8 @@ export function outcomeQuestionAnswer(q: OutcomeQuestion, deps: OutcomeQuestionD
 
   if (goal && q.progressAsked) {
     const p = goalProgress(deps.store, kb, goal, lang, deps.today);
+    // Nothing reported: "0 of 15 so far … Pace: 0.0 a month" would read like a fact about the world.
+    if (p.row.count === 0) return reply(lang, nothingReported(goal, lang), { sources: goalSources(kb, goal), data: { count: 0 } });
     return reply(lang, headline(goal, p.row.count, deps.today, lang), {
       sections: [{ lines: p.lines.slice(1) }],
       progress: [p.row],

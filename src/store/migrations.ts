@@ -200,6 +200,38 @@ export const migrations: Migration[] = [
       ALTER TABLE outcomes ADD COLUMN extra TEXT CHECK (extra IS NULL OR (json_valid(extra) AND json_type(extra) = 'object'));
     `,
   },
+  {
+    version: 7,
+    description: "audit entries for imported outcomes (action 'import')",
+    sql: `
+      -- SQLite cannot change a CHECK constraint in place: the history is copied, ids and all,
+      -- into a table that also allows 'import'. DROP TABLE fires no triggers, so the
+      -- append-only triggers do not stop it; they are made again on the new table. The
+      -- AUTOINCREMENT counter is carried over, so no id is ever given twice.
+      CREATE TABLE audit_v7 (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        at         TEXT NOT NULL,
+        actor      TEXT NOT NULL,
+        action     TEXT NOT NULL CHECK (action IN ('report', 'edit', 'verify', 'retract', 'grant', 'revoke', 'import')),
+        outcome_id INTEGER REFERENCES outcomes (id),
+        subject    TEXT,
+        before     TEXT,
+        after      TEXT
+      ) STRICT;
+      INSERT INTO audit_v7 (id, at, actor, action, outcome_id, subject, before, after)
+        SELECT id, at, actor, action, outcome_id, subject, before, after FROM audit ORDER BY id;
+      UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)) WHERE name = 'audit_v7';
+      DROP TABLE audit;
+      ALTER TABLE audit_v7 RENAME TO audit;
+      CREATE INDEX audit_outcome ON audit (outcome_id);
+      CREATE INDEX audit_subject ON audit (subject);
+      CREATE INDEX audit_action_at ON audit (action, at);
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+      BEGIN SELECT RAISE(ABORT, 'the audit history is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+      BEGIN SELECT RAISE(ABORT, 'the audit history is append-only'); END;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -5,14 +5,13 @@
  *   kajaani-bot console [--user <name>] [--json]
  *   kajaani-bot start        (Slack/Discord when configured, otherwise the console chat)
  */
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createApp, type App } from './main.js';
 import { StartupError } from './errors.js';
 import { runConsole } from './adapters/console/console.js';
 import { askJson } from './adapters/console/render.js';
-import { consoleUserId } from './adapters/console/user-id.js';
+import { consoleUserId, defaultConsoleUser } from './adapters/console/user-id.js';
 import { replyToPlainText } from './core/reply.js';
 import { platformsConfigured, startAdapters } from './adapters/start.js';
 import type { RunningAdapter } from './adapters/types.js';
@@ -27,6 +26,8 @@ const USAGE = `Usage:
   kajaani-bot digest run [--period 2026-W48]                                     post it (once per channel)
   kajaani-bot backup <file> [--force]        online copy of the database (safe while the bot runs)
   kajaani-bot restore <file>                 replace the database with a backup (stop the bot first)
+  kajaani-bot import <file.csv|file.json> [--dry-run] [--skip-invalid] [--allow-duplicates] [--user <name>] [--json]
+                                             import outcomes in the /export format (admins; see import --help)
   kajaani-bot help                           this text`;
 
 function fail(message: string, code = 1): never {
@@ -43,19 +44,9 @@ function openApp(): App {
   }
 }
 
-function defaultUser(): string {
-  let name = 'user';
-  try {
-    name = os.userInfo().username || name;
-  } catch {
-    name = process.env.USER ?? name;
-  }
-  return `console:${name}`;
-}
-
 /** The console user for `--user` (default: the login name); a platform id is a usage error. */
 function consoleUser(raw: string | undefined): string {
-  if (raw === undefined) return defaultUser();
+  if (raw === undefined) return defaultConsoleUser();
   const id = consoleUserId(raw);
   if (!id.ok) fail(`${id.message}\n${USAGE}`, 2);
   return id.user;
@@ -147,6 +138,9 @@ async function main(): Promise<void> {
       return;
     case 'restore':
       process.exitCode = await (await import('./cli-backup.js')).runRestoreCli(rest);
+      return;
+    case 'import':
+      process.exitCode = await (await import('./cli-import.js')).runImportCli(rest);
       return;
     case 'digest':
       process.exitCode = await (await import('./cli-digest.js')).digestCli(rest);

@@ -7,7 +7,7 @@
  * through their triggers like for any other insert.
  */
 import { appendAudit } from './audit.js';
-import { findDuplicates, OUTCOME_COLUMNS, type Outcome, type OutcomeFields, type OutcomeStatus } from './outcomes.js';
+import { findDuplicates, type Outcome, type OutcomeFields, type OutcomeStatus } from './outcomes.js';
 import { writeTransaction, type Store } from './store.js';
 import { stmt } from './statements.js';
 
@@ -40,7 +40,7 @@ export interface ImportTransaction {
 
 const INSERT = `INSERT INTO outcomes (goal_id, title, title_key, description, party_id, happened_on, link, business_id, extra,
     reported_by, reported_at, status, verified_by, verified_at, retracted_by, retracted_at, retract_reason, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${OUTCOME_COLUMNS}`;
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * Runs `body` in one transaction: a write transaction (the write lock taken first) when
@@ -54,10 +54,17 @@ export function importTransaction<T>(store: Store, opts: { write: boolean; actor
     duplicatesOf: (f) => findDuplicates(store, f),
     insert(o, source) {
       if (!opts.write) throw new Error('a dry run stores nothing');
-      const stored = insert.get(
+      const info = insert.run(
         o.goalId, o.title, o.titleKey, o.description, o.partyId, o.happenedOn, o.link, o.businessId, o.extra ?? null,
         o.reportedBy, o.reportedAt, o.status, o.verifiedBy, o.verifiedAt, o.retractedBy, o.retractedAt, o.retractReason, opts.at,
-      ) as Outcome;
+      );
+      // The row as stored (a STRICT table keeps every value as given), without reading it back:
+      // at 10,000 rows, RETURNING every column cost a tenth of the import.
+      const stored: Outcome = {
+        id: Number(info.lastInsertRowid), goalId: o.goalId, title: o.title, description: o.description, partyId: o.partyId, happenedOn: o.happenedOn,
+        link: o.link, businessId: o.businessId, reportedBy: o.reportedBy, reportedAt: o.reportedAt, status: o.status, verifiedBy: o.verifiedBy,
+        verifiedAt: o.verifiedAt, retractedBy: o.retractedBy, retractedAt: o.retractedAt, retractReason: o.retractReason, updatedAt: opts.at, extra: o.extra ?? null,
+      };
       appendAudit(store, { at: opts.at, actor: opts.actor, action: 'import', outcomeId: stored.id, before: null, after: { ...stored, importedFrom: source } });
       return stored.id;
     },

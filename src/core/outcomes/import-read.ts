@@ -69,8 +69,7 @@ function decode(bytes: Buffer): { ok: true; text: string } | { ok: false; proble
 }
 
 /** Puts one value under its meaning; a second heading with the same meaning is a problem. */
-function place(row: RawRow, heading: string, m: ColumnMeaning, value: string | unknown): void {
-  const key = meaningKey(m);
+function place(row: RawRow, heading: string, m: ColumnMeaning, key: string, value: unknown): void {
   if (row.headings[key] !== undefined) {
     row.problems.push({ line: row.line, ...(row.item !== undefined ? { item: row.item } : {}), field: heading, issue: { code: 'column.twice', other: row.headings[key]! } });
     return;
@@ -112,9 +111,10 @@ function readCsv(text: string): ReadResult {
   }
   if (problems.length > 0) return refused('csv', ...problems);
   if (body.length === 0) return refused('csv', whole({ code: 'file.no-rows' }));
+  const keys = meanings.map((m) => meaningKey(m!));
   const rows = body.map((r) => {
     const row = emptyRow(r.line);
-    headings.forEach((h, i) => place(row, h, meanings[i]!, fromCsvCell(r.cells[i] ?? '')));
+    headings.forEach((h, i) => place(row, h, meanings[i]!, keys[i]!, fromCsvCell(r.cells[i] ?? '')));
     const beyond = r.cells.slice(headings.length).filter((c) => c.trim() !== '').length;
     if (beyond > 0) row.problems.push({ line: r.line, field: null, issue: { code: 'row.extra-cells', count: r.cells.length, limit: headings.length } });
     return row;
@@ -192,12 +192,12 @@ function readJson(text: string): ReadResult {
         continue;
       }
       if (m.kind === 'extra' || m.kind === 'ignored') {
-        place(row, key, m, value);
+        place(row, key, m, meaningKey(m), value);
         continue;
       }
       const t = jsonText(value);
       if (t === null) row.problems.push({ ...at, field: key, issue: { code: 'value.not-text' } });
-      else place(row, key, m, t ?? '');
+      else place(row, key, m, meaningKey(m), t ?? '');
     }
     return row;
   });

@@ -76,7 +76,10 @@ function refuse(io: { out: Writable; err: Writable; json: boolean }, message: st
   io.err.write(`${message}\n${more}`);
 }
 
-/** Reads at most MAX_IMPORT_BYTES + 1 bytes (enough to tell a file is too big without reading it all). */
+/**
+ * Reads at most MAX_IMPORT_BYTES + 1 bytes (enough to tell a file is too big without reading
+ * it all), in chunks, so a pipe (`<(…)`) whose size is unknown is read whole too.
+ */
 function readCapped(file: string): { ok: true; bytes: Buffer } | { ok: false; message: string } {
   let fd: number;
   try {
@@ -88,10 +91,16 @@ function readCapped(file: string): { ok: true; bytes: Buffer } | { ok: false; me
   }
   try {
     if (fstatSync(fd).isDirectory()) return { ok: false, message: `Cannot read ${file}: it is a folder. Give the file to import.` };
-    const buf = Buffer.alloc(Math.min(fstatSync(fd).size, MAX_IMPORT_BYTES) + 1);
-    let n = 0;
-    for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
-    return { ok: true, bytes: buf.subarray(0, n) };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= MAX_IMPORT_BYTES) {
+      const chunk = Buffer.alloc(1024 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+    }
+    return { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (e) {
     return { ok: false, message: `Cannot read ${file}: ${(e as Error).message}.` };
   } finally {

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
 import { ConfigError, loadConfig } from './config.js';
 import { BackupError, backupDatabase, restoreDatabase, type DatabaseCounts } from './store/backup.js';
+import { usageText } from './cli-usage.js';
 
 /** Where the CLI reads its settings and writes its output (tests pass their own). */
 export interface BackupCliIo {
@@ -17,8 +18,8 @@ export interface BackupCliIo {
   now?: () => Date;
 }
 
-const BACKUP_USAGE = 'Usage: kajaani-bot backup <file> [--force]   (an online copy of the database; --force overwrites <file>)';
-const RESTORE_USAGE = 'Usage: kajaani-bot restore <file>   (replaces the database with a backup; stop the bot first)';
+const BACKUP_USAGE = usageText('backup');
+const RESTORE_USAGE = usageText('restore');
 
 function describeCounts(c: DatabaseCounts): string {
   return `${c.outcomes} outcomes, ${c.audit} audit entries, ${c.roles} role grants (schema version ${c.schemaVersion})`;
@@ -28,10 +29,13 @@ function describeCounts(c: DatabaseCounts): string {
 function parse(argv: string[], usage: string, withForce: boolean, err: Writable): { file: string; force: boolean } | null {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: withForce ? { force: { type: 'boolean', default: false } } : {}, allowPositionals: true, strict: true });
-    if (positionals.length !== 1 || positionals[0]!.trim() === '') throw new Error(positionals.length === 0 ? 'Give the file.' : 'Give exactly one file.');
+    // No file at all: the usage says what to give (a message of its own would only repeat it).
+    if (positionals.length === 0 || (positionals.length === 1 && positionals[0]!.trim() === '')) throw new Error('');
+    if (positionals.length !== 1) throw new Error('Give exactly one file.');
     return { file: positionals[0]!, force: Boolean((values as { force?: boolean }).force) };
   } catch (e) {
-    err.write(`${(e as Error).message}\n${usage}\n`);
+    const message = (e as Error).message;
+    err.write(`${message ? `${message}\n` : ''}${usage}\n`);
     return null;
   }
 }

@@ -12,25 +12,26 @@ import { ConfigError } from './config.js';
 import { createApp, type App } from './main.js';
 import { StartupError } from './errors.js';
 import { digestFor, renderFor } from './core/digest/build.js';
-import { parsePeriod, previousWeek, type DigestPeriod } from './core/digest/period.js';
+import { previousWeek, type DigestPeriod } from './core/digest/period.js';
+import { checkPeriod, periodProblemText } from './core/digest/period-check.js';
 import type { DigestLang } from './store/digest.js';
 import { loadDigestConfig } from './delivery/config.js';
 import { deliverDigest, type ChannelResult } from './delivery/deliver.js';
 import { postersFromConfig } from './delivery/posters.js';
 import { digestTargets } from './delivery/targets.js';
+import { usageText } from './cli-usage.js';
 
-const USAGE = `Usage:
-  kajaani-bot digest preview [--period 2026-W48] [--lang en|fi|both] [--json] [--chart file.png]
-  kajaani-bot digest run [--period 2026-W48] [--json]`;
+const USAGE = usageText('digest');
 
 class UsageError extends Error {}
 
+/** The week `--period` names (checked: a real week, started, not before the agreement), or last week. */
 function periodFrom(app: App, text: string | undefined): DigestPeriod {
   const tz = app.services.config.BOT_TIMEZONE;
   if (text === undefined) return previousWeek(app.services.now(), tz);
-  const p = parsePeriod(text, tz);
-  if (!p) throw new UsageError(`--period must be an ISO week such as 2026-W48 (got "${text}").`);
-  return p;
+  const checked = checkPeriod(text, tz, app.services.now());
+  if (!checked.ok) throw new UsageError(`--period: ${periodProblemText(checked.problem, 'en')}`);
+  return checked.period;
 }
 
 const STATUS_TEXT: Record<ChannelResult['status'], string> = {

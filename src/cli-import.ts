@@ -17,6 +17,7 @@ import { createApp, type App } from './main.js';
 import { StartupError } from './errors.js';
 import { consoleUserId, defaultConsoleUser } from './adapters/console/user-id.js';
 import { importOutcomes, type ImportReport } from './core/outcomes/import.js';
+import { usageText } from './cli-usage.js';
 import { MAX_IMPORT_BYTES } from './core/outcomes/import-read.js';
 import { describeImportProblem, importProblemMessage, type ImportProblem } from './core/outcomes/import-problems.js';
 import type { Lang } from './core/reply.js';
@@ -29,17 +30,8 @@ export interface ImportCliIo {
   now?: () => Date;
 }
 
-export const IMPORT_USAGE = `Usage: kajaani-bot import <file.csv|file.json> [--dry-run] [--skip-invalid] [--allow-duplicates] [--user <name>] [--json]
-  Imports outcomes from a file in the /export csv or /export json format (admins only).
-  CSV: UTF-8 with or without BOM, comma or semicolon separated (Excel's "CSV UTF-8").
-  Every row is checked like /report; nothing is stored when any row fails.
-    --dry-run           check everything, store nothing
-    --skip-invalid      store the valid rows; report and skip the others
-    --allow-duplicates  store rows that look like outcomes already stored (or earlier in the file)
-    --user <name>       act as console:<name> (default: your login name); must be an admin
-    --json              print one JSON object: {"ok","stored","skipped","problems":[{"line","field","message"}],…}
-  Exit codes: 0 stored (or a clean dry run), 1 nothing stored (problems, not an admin),
-  2 usage error (no file, unknown option, a file that cannot be opened).`;
+/** `import --help`: the row of the one usage table (src/cli-usage.ts). */
+export const IMPORT_USAGE = usageText('import');
 
 /**
  * Problems printed as text: a file of 10,000 bad rows would otherwise scroll for minutes.

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 /**
- * The `kajaani-bot` command line:
- *   kajaani-bot ask "<question>" [--json]
- *   kajaani-bot console [--user <name>] [--json]
- *   kajaani-bot start        (Slack/Discord when configured, otherwise the console chat)
+ * The `kajaani-bot` command line: `ask`, `console`, `start` here; `export`, `digest`,
+ * `discord`, `backup` and `restore` in their own modules, loaded when used. Every
+ * subcommand's usage is in one table (`cli-usage.ts`), printed by `help` and by `--help`.
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -12,23 +11,12 @@ import { StartupError } from './errors.js';
 import { runConsole } from './adapters/console/console.js';
 import { askJson } from './adapters/console/render.js';
 import { consoleUserId, defaultConsoleUser } from './adapters/console/user-id.js';
+import { helpPath, isCliPath, usageText } from './cli-usage.js';
 import { replyToPlainText } from './core/reply.js';
 import { platformsConfigured, startAdapters } from './adapters/start.js';
 import type { RunningAdapter } from './adapters/types.js';
 
-const USAGE = `Usage:
-  kajaani-bot ask "<question>" [--json]     answer one question
-  kajaani-bot console [--json]               chat in the terminal (one message per line on a pipe)
-      (ask, console: --user <name> acts as console:<name>; default: your login name)
-  kajaani-bot start                          run the configured adapters (console when none)
-  kajaani-bot discord register|invite        register the Discord slash commands / print the invite link
-  kajaani-bot digest preview [--period 2026-W48] [--lang en|fi|both] [--json]   print the weekly digest
-  kajaani-bot digest run [--period 2026-W48]                                     post it (once per channel)
-  kajaani-bot backup <file> [--force]        online copy of the database (safe while the bot runs)
-  kajaani-bot restore <file>                 replace the database with a backup (stop the bot first)
-  kajaani-bot import <file.csv|file.json> [--dry-run] [--skip-invalid] [--allow-duplicates] [--user <name>] [--json]
-                                             import outcomes in the /export format (admins; see import --help)
-  kajaani-bot help                           this text`;
+const USAGE = usageText();
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
@@ -124,7 +112,14 @@ async function start(argv: string[]): Promise<void> {
 async function main(): Promise<void> {
   // Every static import is loaded by now (see bench/startup.ts).
   performance.mark('kajaani:cli');
-  const [cmd, ...rest] = process.argv.slice(2);
+  const argv = process.argv.slice(2);
+  const [cmd, ...rest] = argv;
+  // `<command> … --help`: that command's usage, before anything opens the database.
+  const asked = helpPath(argv);
+  if (asked !== null && (asked !== '' || cmd === '--help' || cmd === '-h')) {
+    process.stdout.write(`${usageText(asked)}\n`);
+    return;
+  }
   switch (cmd) {
     case 'ask':
       return ask(rest);
@@ -148,11 +143,16 @@ async function main(): Promise<void> {
     case 'discord':
       process.exitCode = await (await import('./adapters/discord/cli.js')).runDiscordCli(rest);
       return;
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(`${USAGE}\n`);
+    case 'export':
+      process.exitCode = await (await import('./cli-export.js')).runExportCli(rest);
       return;
+    case 'help': {
+      // `help digest preview` is `digest preview --help`.
+      const topic = rest.join(' ');
+      if (topic !== '' && !isCliPath(topic)) fail(`Unknown command "${topic}".\n${USAGE}`, 2);
+      process.stdout.write(`${usageText(topic)}\n`);
+      return;
+    }
     default:
       fail(`Unknown command "${cmd}".\n${USAGE}`, 2);
   }
@@ -160,7 +160,9 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof Error && err.name === 'TypeError' && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-    fail(`${err.message}\n${USAGE}`, 2);
+    // An unknown option: the usage of the command it was given to.
+    const sub = process.argv[2] ?? '';
+    fail(`${err.message}\n${usageText(isCliPath(sub) ? sub : '')}`, 2);
   }
   process.stderr.write(`kajaani-bot: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);

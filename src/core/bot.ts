@@ -16,6 +16,7 @@ import { dispatch } from './commands/dispatch.js';
 import { apologyReply, newReference } from './apology.js';
 import { ConversationMemory } from './conversation-memory.js';
 import type { Remembered } from './answer/types.js';
+import { userLanguage } from '../store/user-settings.js';
 
 /** One message to the bot, from any platform. */
 export interface Inbound {
@@ -57,6 +58,23 @@ export function createBot(services: Services, options: BotOptions = {}): Bot {
   // What each conversation last asked, so every surface gets follow-ups ("and Sotkamo?").
   const memory = new ConversationMemory<Remembered>({ now: () => services.now().getTime() });
 
+  /**
+   * The reply's language. Commands say little about their language, so the user's own choice
+   * (`/lang`) decides, then the platform locale, then a Finnish command name (`/raportoi`),
+   * then the words. A question's own words decide when they are clear (a Finnish question
+   * from an English-locale user); otherwise the same choice, locale or default.
+   */
+  function languageOf(msg: Inbound, text: string, command: { name: string; rest: string } | null): Lang {
+    const chosen = userLanguage(services.store, msg.user);
+    const detect = (t: string, fallback: Lang) => services.knowledge.answerer.detectLanguage(t, fallback);
+    if (!command) return detect(text, chosen ?? msg.locale ?? defaultLang);
+    if (chosen ?? msg.locale) return (chosen ?? msg.locale)!;
+    const found = findCommand(command.name);
+    // Every alias is a Finnish name: typing one says the user writes Finnish.
+    if (found && found.name !== command.name) return 'fi';
+    return detect(command.rest, defaultLang);
+  }
+
   async function run(msg: Inbound, requestId: string): Promise<Reply> {
     const text = msg.text.normalize('NFC').trim();
     // Refuse oversized input before any work on it (language detection included).
@@ -66,10 +84,7 @@ export function createBot(services: Services, options: BotOptions = {}): Bot {
     }
     const isCommand = text.startsWith('/');
     const { name, rest } = isCommand ? splitCommand(text) : { name: 'ask', rest: text };
-    // Commands say little about their language, so the platform locale decides; a question's
-    // own words decide when they are clear (a Finnish question from an English-locale user).
-    const detect = (t: string, fallback: Lang) => services.knowledge.answerer.detectLanguage(t, fallback);
-    const lang: Lang = isCommand ? (msg.locale ?? detect(rest, defaultLang)) : detect(text, msg.locale ?? defaultLang);
+    const lang = languageOf(msg, text, isCommand ? { name, rest } : null);
 
     const ctx: CommandContext = {
       services,

@@ -13,18 +13,48 @@ export function joinList(lang: Lang, items: string[]): string {
   return `${items.slice(0, -1).join(', ')} ${lang === 'fi' ? 'ja' : 'and'} ${last}`;
 }
 
+/** Grapheme clusters as Unicode defines them (UAX #29): what people see as one character. */
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 /**
- * Where text may be cut at or before `at` without splitting a character as people see it:
- * not inside a surrogate pair (an emoji), not before a combining mark, variation selector or
- * skin tone, not on either side of a zero-width joiner.
+ * How far back `safeCut` looks for a place that is surely between two characters. Text is
+ * segmented from there, not from its start, so cutting a long text many times stays linear;
+ * 4,096 units is far longer than any real grapheme (a ZWJ family is 11, a tag flag 14).
+ */
+const SEGMENT_WINDOW = 4096;
+
+/**
+ * A position at or before `at` that is a grapheme boundary whatever comes before it: between
+ * two ASCII characters (other than CR LF), which no segmentation rule joins. 0 when none is
+ * near.
+ */
+function anchorBefore(text: string, at: number): number {
+  for (let i = at; i > 0 && i > at - SEGMENT_WINDOW; i--) {
+    const a = text.charCodeAt(i - 1);
+    const b = text.charCodeAt(i);
+    if (a < 0x80 && b < 0x80 && !(a === 13 && b === 10)) return i;
+  }
+  return 0;
+}
+
+/**
+ * Where text may be cut at or before `at` without splitting a character as people see it: a
+ * grapheme boundary (`Intl.Segmenter`), so never inside a surrogate pair, an emoji ZWJ
+ * sequence, a flag, a keycap or tag sequence, a skin tone, or a letter and its accents.
  */
 export function safeCut(text: string, at: number): number {
-  let cut = Math.max(0, Math.min(at, text.length));
-  const joins = (i: number) => /^[\u200d\ufe00-\ufe0f\p{M}]$/u.test(text[i] ?? '') || text[i - 1] === '\u200d';
-  const lowSurrogate = (i: number) => /[\udc00-\udfff]/.test(text[i] ?? '') && /[\ud800-\udbff]/.test(text[i - 1] ?? '');
-  const skinTone = (i: number) => text.codePointAt(i) !== undefined && text.codePointAt(i)! >= 0x1f3fb && text.codePointAt(i)! <= 0x1f3ff;
-  while (cut > 0 && cut < text.length && (lowSurrogate(cut) || joins(cut) || skinTone(cut))) cut--;
-  return cut;
+  const cut = Math.max(0, Math.min(at, text.length));
+  if (cut === 0 || cut === text.length) return cut;
+  const start = anchorBefore(text, cut);
+  if (start === cut) return cut;
+  // The boundaries up to `cut` depend on the text before them and the next character (two
+  // units when it is a surrogate pair), so the window ends just past it.
+  let last = start;
+  for (const { index } of GRAPHEMES.segment(text.slice(start, cut + 2))) {
+    if (start + index > cut) break;
+    last = start + index;
+  }
+  return last;
 }
 
 /**
@@ -50,4 +80,9 @@ export function lowerFirst(s: string, isName: (word: string) => boolean = () => 
   const first = /^[\p{L}\p{N}-]+/u.exec(s)?.[0] ?? '';
   if (first === '' || (first.length > 1 && first === first.toUpperCase()) || isName(first)) return s;
   return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** The last line of a list or reply cut short: "… and 7 more — narrow it down". */
+export function moreNote(lang: Lang, n: number): string {
+  return lang === 'fi' ? `… ja ${n} muuta — rajaa tarkemmin.` : `… and ${n} more — narrow it down.`;
 }

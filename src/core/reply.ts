@@ -3,6 +3,8 @@
  * (console, Slack, Discord) only render it. Nothing in here is platform markup: all text
  * is plain, and adapters escape it for their platform.
  */
+import { filledUnits } from './percent.js';
+
 export type Lang = 'en' | 'fi';
 
 /** A text in both user-facing languages. */
@@ -41,12 +43,15 @@ export interface ReplySection {
   lines: string[];
 }
 
-/** A file sent with a reply (an export, a chart). */
+/**
+ * A file sent with a reply (an export, a chart). Chat platforms attach every file; a
+ * text-only surface (the console) saves data files and shows an image's alt text instead.
+ */
 export interface ReplyFile {
   filename: string;
   contentType: string;
   data: Buffer;
-  /** Alt text / description for images. */
+  /** Alt text / description for images: an image with alt text illustrates the reply, the alt says the same in words. */
   alt?: string;
 }
 
@@ -129,17 +134,17 @@ export function replyToPlainText(r: Reply): string {
   return parts.join('\n\n');
 }
 
-/** A text progress bar, e.g. `█████░░░░░`. */
+/** A text progress bar, e.g. `█████░░░░░`: full only when the target is met (see `percent.ts`). */
 export function progressBar(count: number, needed: number | null, width = 10): string {
   if (needed === null || needed <= 0) return '';
-  const filled = Math.max(0, Math.min(width, Math.round((count / needed) * width)));
+  const filled = filledUnits(count, needed, width);
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
 /** One progress row as text: `Label: █████░░░░░ 4 / 15`. */
 export function progressLine(p: ProgressRow): string {
   if (p.target === null) return `${p.label}: ${p.count}`;
-  // "more than 20" is shown as ">20" so a full bar at 20 never reads as the goal met.
+  // "more than 20" is shown as ">20": at 20 the bar is not full either (needed is 21).
   const target = p.comparator === 'more-than' ? `>${p.target}` : String(p.target);
   return `${p.label}: ${progressBar(p.count, p.needed)} ${p.count} / ${target}`;
 }

@@ -202,13 +202,34 @@ export const migrations: Migration[] = [
   },
   {
     version: 7,
+    description: 'duplicate keys fold look-alike characters (Cyrillic "А" = Latin "A"): every stored title key recomputed',
+    sql: `
+      -- kajaani_title_key is titleKey() (src/core/outcomes/normalise.ts), registered by
+      -- migrate(): the key a new report is compared by, so old rows match new ones.
+      UPDATE outcomes SET title_key = kajaani_title_key(title);
+    `,
+  },
+  {
+    version: 8,
+    description: "each user's own settings: the language set with /lang",
+    sql: `
+      -- One row per user who set something; a user without a row follows their platform's locale.
+      CREATE TABLE user_settings (
+        user_id    TEXT PRIMARY KEY,
+        lang       TEXT CHECK (lang IS NULL OR lang IN ('en', 'fi')),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 9,
     description: "audit entries for imported outcomes (action 'import')",
     sql: `
       -- SQLite cannot change a CHECK constraint in place: the history is copied, ids and all,
       -- into a table that also allows 'import'. DROP TABLE fires no triggers, so the
       -- append-only triggers do not stop it; they are made again on the new table. The
       -- AUTOINCREMENT counter is carried over, so no id is ever given twice.
-      CREATE TABLE audit_v7 (
+      CREATE TABLE audit_v9 (
         id         INTEGER PRIMARY KEY AUTOINCREMENT,
         at         TEXT NOT NULL,
         actor      TEXT NOT NULL,
@@ -218,11 +239,11 @@ export const migrations: Migration[] = [
         before     TEXT,
         after      TEXT
       ) STRICT;
-      INSERT INTO audit_v7 (id, at, actor, action, outcome_id, subject, before, after)
+      INSERT INTO audit_v9 (id, at, actor, action, outcome_id, subject, before, after)
         SELECT id, at, actor, action, outcome_id, subject, before, after FROM audit ORDER BY id;
-      UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)) WHERE name = 'audit_v7';
+      UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)) WHERE name = 'audit_v9';
       DROP TABLE audit;
-      ALTER TABLE audit_v7 RENAME TO audit;
+      ALTER TABLE audit_v9 RENAME TO audit;
       CREATE INDEX audit_outcome ON audit (outcome_id);
       CREATE INDEX audit_subject ON audit (subject);
       CREATE INDEX audit_action_at ON audit (action, at);

@@ -41,11 +41,20 @@ export function grantRole(store: Store, user: string, role: Role, actor: string,
   });
 }
 
-/** Revokes a stored role (audited). Returns the removed grant, or null if there was none. */
-export function revokeRole(store: Store, user: string, role: Role, actor: string, at: string): RoleGrant | null {
+/**
+ * Revokes a stored role (audited). Returns the removed grant, or null if there was none.
+ * With `keepAnAdmin`, the last stored admin grant is never removed (the answer is then
+ * `'last-admin'`): checked in the same transaction, so two admins revoking each other at the
+ * same moment cannot leave nobody.
+ */
+export function revokeRole(store: Store, user: string, role: Role, actor: string, at: string, opts: { keepAnAdmin?: boolean } = {}): RoleGrant | null | 'last-admin' {
   return writeTransaction(store, () => {
     const existing = stmt(store, `${SELECT} WHERE user_id = ? AND role = ?`).get(user, role) as RoleGrant | undefined;
     if (!existing) return null;
+    if (role === 'admin' && opts.keepAnAdmin) {
+      const others = stmt(store, "SELECT COUNT(*) FROM roles WHERE role = 'admin' AND user_id <> ?").pluck().get(user) as number;
+      if (others === 0) return 'last-admin';
+    }
     stmt(store, 'DELETE FROM roles WHERE user_id = ? AND role = ?').run(user, role);
     appendAudit(store, { at, actor, action: 'revoke', subject: user, before: existing, after: null });
     return existing;

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { latestVersion, migrations } from './migrations.js';
+import { titleKey } from '../core/outcomes/normalise.js';
 import { createPrivateFile, makePrivateFolder, tightenModes, withCompanions, type Tightened } from './file-modes.js';
 
 /** A start-up problem with the database file that the operator must fix. */
@@ -85,6 +86,8 @@ export function migrate(db: Database.Database): { from: number; to: number } {
   const seen = db.pragma('user_version', { simple: true }) as number;
   if (seen > latestVersion) throw tooNew(seen);
   if (seen === latestVersion) return { from: seen, to: seen };
+  // Migrations that recompute a derived column call the code that derives it.
+  db.function('kajaani_title_key', { deterministic: true }, (title: unknown) => titleKey(String(title)));
   const apply = db.transaction(() => {
     // Read the version again under the write lock: another process starting at the same
     // moment may have migrated while we waited, and must not be migrated twice.

@@ -153,6 +153,31 @@ describe('digest chart', () => {
     expect(pngSize(readFileSync(path.join(goldenDir, 'digest-chart.png')))).toEqual({ width: 800, height: a.height });
   });
 
+  it('draws one bilingual chart for "both": every label, status and legend in Finnish then English, the numbers once, alt text in both', () => {
+    const d = digestFor(store, kb, period);
+    const both = renderFor(kb, d, 'both').chart;
+    const fi = renderFor(kb, d, 'fi').chart;
+    const en = renderFor(kb, d, 'en').chart;
+    // Header, each row and the legend grow by one line per extra language.
+    expect(both.height).toBe(96 + 18 + 4 * (62 + 18 + 16) + 40 + 18);
+    expect(pngSize(both.png)).toEqual({ width: 800, height: both.height });
+    expect(both.svg).toContain('Edistyminen tavoitteittain / Progress per goal');
+    for (const text of ['Viikkokooste: viikko 48/2026', 'Weekly digest: week 48/2026', 'Uudet yritykset', 'New companies', 'tahti ei riitä', 'behind pace', 'saavutettu', 'target met', 'vaaleampi osa', 'lighter part']) {
+      expect(both.svg, text).toContain(text);
+    }
+    // Each Finnish line comes before its English one.
+    expect(both.svg.indexOf('Uudet yritykset')).toBeLessThan(both.svg.indexOf('New companies'));
+    // The numbers once, without words: "more than 20" is "> 20", "at least 2" is "≥ 2".
+    expect(both.svg).toContain('11 / &gt; 20 (+1)');
+    expect(both.svg).toContain('2 / ≥ 2');
+    expect(both.alt).toBe(`${fi.alt}\n${en.alt}`);
+    // Within Slack's alt text limit, so neither language is cut.
+    expect(both.alt.length).toBeLessThanOrEqual(1000);
+    golden('digest-chart.both.svg', `${both.svg}\n`);
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path.join(goldenDir, 'digest-chart.both.png'))) writeFileSync(path.join(goldenDir, 'digest-chart.both.png'), both.png);
+    expect(pngSize(readFileSync(path.join(goldenDir, 'digest-chart.both.png')))).toEqual({ width: 800, height: both.height });
+  });
+
   it('escapes text in the SVG and keeps Finnish letters', () => {
     const d = digestFor(store, kb, period);
     const fi = renderFor(kb, d, 'fi').chart;

@@ -80,7 +80,10 @@ describe('kajaani-bot digest run against fake Slack and fake Discord', () => {
     expect(blocks).toContain('Ice Hall Data Oy');
     const upload = slack.uploads.at(-1)!;
     expect(start.args).toMatchObject({ filename: 'digest-2026-W48.png', length: String(upload.bytes.length) });
-    expect(String(start.args.alt_text)).toContain('Bar chart of progress per goal');
+    // files.getUploadURLExternal takes the alt text as `alt_txt` (issue 11 item 15), never `alt_text`.
+    expect(String(start.args.alt_txt)).toContain('Bar chart of progress per goal');
+    expect(String(start.args.alt_txt).length).toBeLessThanOrEqual(1000);
+    expect(start.args).not.toHaveProperty('alt_text');
     expect(upload.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(complete.args.channel_id).toBe('C0DIGEST');
     expect(complete.args.files).toEqual([{ id: upload.fileId, title: 'Weekly digest: week 48/2026 (23–29 Nov 2026)' }]);
@@ -175,7 +178,7 @@ describe('kajaani-bot digest run against fake Slack and fake Discord', () => {
     expect(parsed.chart).toMatchObject({ width: 800 });
     const bad = await cli(['preview', '--period', 'W99'], envFor(dbPath));
     expect(bad).toMatchObject({ code: 2 });
-    expect(bad.err).toContain('--period must be an ISO week such as 2026-W48');
+    expect(bad.err).toContain('--period: "W99" is not a week. Write an ISO week such as 2026-W48.');
     expect(slack.calls.length).toBe(before);
   });
 });

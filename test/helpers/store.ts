@@ -1,4 +1,4 @@
-/** Store fixtures: a valid outcome's fields and a transpiled copy of src/store for child processes. */
+/** Store fixtures: a valid outcome's fields and a transpiled copy of src/store (and the title key it uses) for child processes. */
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -34,10 +34,13 @@ export function transpiledStore(): string {
   mkdirSync(out);
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
-  for (const name of readdirSync(path.join(root, 'src', 'store')).filter((f) => f.endsWith('.ts'))) {
-    const source = readFileSync(path.join(root, 'src', 'store', name), 'utf8');
-    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-    writeFileSync(path.join(out, name.replace(/\.ts$/, '.js')), js);
-  }
+  const transpile = (from: string, to: string) => {
+    const js = ts.transpileModule(readFileSync(from, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    mkdirSync(path.dirname(to), { recursive: true });
+    writeFileSync(to, js);
+  };
+  for (const name of readdirSync(path.join(root, 'src', 'store')).filter((f) => f.endsWith('.ts'))) transpile(path.join(root, 'src', 'store', name), path.join(out, name.replace(/\.ts$/, '.js')));
+  // The one core module the store uses: the title key, which a migration recomputes stored keys with.
+  transpile(path.join(root, 'src', 'core', 'outcomes', 'normalise.ts'), path.join(dir, 'core', 'outcomes', 'normalise.js'));
   return out;
 }

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/main.js';
 import { runConsole } from '../../src/adapters/console/console.js';
 import { TEST_NOW, testEnv } from '../helpers/app.js';
-import { tempDbPath } from '../helpers/temp.js';
+import { tempDbPath, tempDir } from '../helpers/temp.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -23,6 +23,7 @@ function distIsCurrent(): boolean {
 }
 
 const dbPath = tempDbPath();
+const exportDir = tempDir();
 const env = testEnv(dbPath, 'console:admin');
 
 /** Runs one console session as `user` over `lines`; returns the parsed JSON lines. */
@@ -57,7 +58,8 @@ describe('console walk-through', () => {
   it("refuses an unknown user's report and changes nothing", async () => {
     const [r] = await session('console:stranger', ['/report companies "Stranger Oy"']);
     expect(r).toMatchObject({ ok: false });
-    expect(String(r!.reply)).toMatch(/reporter role.*console:admin/);
+    expect(String(r!.reply)).toMatch(/reporter role\. Ask an admin to grant it\./);
+    expect(String(r!.reply)).not.toContain('console:admin');
     const [p] = await session('console:stranger', ['/progress companies']);
     expect(String(p!.reply)).toContain('4 of 15');
   });
@@ -91,6 +93,8 @@ describe('console walk-through', () => {
     const res = spawnSync(process.execPath, [cli, 'console', '--json', '--user', 'console:admin'], {
       input: '/progress companies\n/export csv\n',
       env: { ...process.env, ...env },
+      // The console saves the export in its working folder.
+      cwd: exportDir,
       encoding: 'utf8',
       timeout: 15_000,
     });
@@ -99,6 +103,7 @@ describe('console walk-through', () => {
     expect(lines[0]).toMatchObject({ ok: true });
     expect(String(lines[0]!.reply)).toContain('4 of 15');
     expect(String(lines[1]!.reply)).toMatch(/Export: 4 outcomes/);
+    expect(lines[1]!.file).toMatch(new RegExp(`^${exportDir}/kajaani-outcomes-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect(lines).toHaveLength(2);
   });
 });

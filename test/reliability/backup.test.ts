@@ -94,7 +94,7 @@ describe('kajaani-bot backup', () => {
     const db = path.join(dir, 'missing.db');
     const none = await cli(runBackupCli, [], db);
     expect(none.code).toBe(2);
-    expect(none.err).toMatch(/Usage: kajaani-bot backup/);
+    expect(none.err).toMatch(/^Usage:\n  kajaani-bot backup <file>/);
     const missing = await cli(runBackupCli, [path.join(dir, 'x.sqlite')], db);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/does not exist/);

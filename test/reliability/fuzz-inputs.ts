@@ -117,12 +117,12 @@ export const INJECTIONS: readonly string[] = [
 ];
 
 /**
- * Dates people (and fuzzers) type wrong. `today`, `yesterday`, `eilen` and `31.12.2024` are
- * accepted dates (issue 12), so they are not here; impossible day.month forms are.
+ * Dates people (and fuzzers) type wrong. `today`, `yesterday`, `eilen`, `31.12.2024` and
+ * `15.11.` are accepted dates (issue 12), so they are not here; impossible day.month forms are.
  */
 export const BAD_DATES: readonly string[] = [
   '2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '0000-01-01', '9999-12-31', '2099-01-01',
-  '2020-12-31', '1970-01-01', '2024-1-1', '2024/01/01', '32.12.2024', '29.2.2023', '15.13.', '12/31/2024', 'tomorrow', 'huomenna',
+  '2020-12-31', '1970-01-01', '2024-1-1', '2024/01/01', '32.12.2024', '29.2.2023', '15.13.', '31.2.2024', '12/31/2024', '31.12.24', 'tomorrow', 'huomenna', '32.1.',
   '2024-05-31T00:00', '2024-05-31Z', '+002024-01-01', '-2024-01-01', '2024-05-3１', '٢٠٢٤-٠٥-٣١', '2024-W22',
   '20240531', '2024-05', '2024', 'NaN-NaN-NaN', 'undefined', '2024‐05‐31', '2024–05–31', ' ', '2024-05-31 extra',
 ];

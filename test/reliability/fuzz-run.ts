@@ -3,6 +3,9 @@
  * suite): generated inputs through `bot.handle` and `runConsole`, as a user with no role, a
  * reporter and an admin, checking every reply and that the database never changes.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Bot } from '../../src/core/bot.js';
 import { runConsole } from '../../src/adapters/console/console.js';
@@ -43,8 +46,8 @@ const FIELD_POISON = ['date=2024-02-30', 'date=2099-01-01', 'link=javascript:ale
 /** An admin command that is wrong whatever else it says (so it must change nothing). */
 export function adminWrongCommand(rng: Rng, f: Fixture): string {
   const name = rng.pick(COMMAND_NAMES);
-  // One token that names no outcome (`/verify 1 2` would verify #1: it takes the first word).
-  const badId = () => rng.pick([...BAD_NUMBERS.filter((n) => !/\s/.test(n)), '999999', '#424242', randomUnicode(rng, 4).replace(/[\s\d]/g, 'x')]);
+  // One token that names no outcome (not a list: `/verify 1,5` verifies #1 and #5).
+  const badId = () => rng.pick([...BAD_NUMBERS.filter((n) => !/[\s,;]/.test(n)), '999999', '#424242', randomUnicode(rng, 4).replace(/[\s\d]/g, 'x')]);
   switch (name) {
     case 'report':
     case 'raportoi':
@@ -130,9 +133,12 @@ export async function consolePass(bot: Bot, user: string, count: number, seed: n
   const output = new PassThrough();
   let text = '';
   output.on('data', (d: Buffer) => (text += d.toString('utf8')));
-  const done = runConsole({ bot, input, output, user, json: true, interactive: false });
+  // An input that happens to be a valid /export saves a file: never into the repository.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kajaani-fuzz-'));
+  const done = runConsole({ bot, input, output, user, json: true, interactive: false, dir });
   input.end(lines.join('\n'));
   await done;
+  rmSync(dir, { recursive: true, force: true });
   const expected = lines.filter((l) => l.trim() !== '');
   const outputs = text.split('\n').filter((l) => l !== '');
   const failures: FuzzFailure[] = [];

@@ -96,7 +96,7 @@ describe('opening the store', () => {
     store.close();
   });
 
-  it("lets the audit history hold imports from version 7 on, keeping every entry, its id counter and its append-only guard", () => {
+  it("lets the audit history hold imports from version 9 on, keeping every entry, its id counter and its append-only guard", () => {
     const v6File = tempDbPath();
     mkdirSync(path.dirname(v6File), { recursive: true });
     // A file as version 6 left it, with a report and a role grant in its history.

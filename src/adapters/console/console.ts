@@ -8,6 +8,7 @@ import type { Bot } from '../../core/bot.js';
 import { replyToPlainText, type Reply } from '../../core/reply.js';
 import { apologyReply, newReference } from '../../core/apology.js';
 import { consoleJson } from './render.js';
+import { saveReplyFiles } from './files.js';
 import { encodeConversation } from '../../core/conversation-id.js';
 
 /** One console process is one conversation. */
@@ -21,6 +22,8 @@ export interface ConsoleOptions {
   json: boolean;
   /** Show a prompt and a greeting (true on a terminal). */
   interactive: boolean;
+  /** Where files in replies (exports) are saved; default the current folder. */
+  dir?: string;
 }
 
 /** The core's reply; a failure around it (the core itself never throws) is apologised for like everywhere else. */
@@ -42,8 +45,8 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   if (opts.interactive) {
     output.write(
       lang === 'fi'
-        ? 'kajaani-bot: kysy Kajaanin seudun innovaatioekosysteemisopimuksesta. /help näyttää komennot, /quit lopettaa.\n'
-        : 'kajaani-bot: ask about the Kajaani city region innovation ecosystem agreement. /help lists commands, /quit exits.\n',
+        ? 'kajaani-bot: kysy Kajaanin seudun innovaatioekosysteemisopimuksesta. /help näyttää komennot; /quit tai Ctrl-D lopettaa.\n'
+        : 'kajaani-bot: ask about the Kajaani city region innovation ecosystem agreement. /help lists commands; /quit or Ctrl-D exits.\n',
     );
     rl.setPrompt('> ');
     rl.prompt();
@@ -55,8 +58,8 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       continue;
     }
     if (opts.interactive && /^\/(quit|exit|lopeta)$/i.test(text)) break;
-    const reply = await answer(bot, opts.user, text);
-    output.write(opts.json ? `${JSON.stringify(consoleJson(reply))}\n` : `${replyToPlainText(reply)}\n\n`);
+    const { reply, files } = saveReplyFiles(await answer(bot, opts.user, text), opts.dir ?? process.cwd());
+    output.write(opts.json ? `${JSON.stringify(consoleJson(reply, files[0]))}\n` : `${replyToPlainText(reply)}\n\n`);
     if (opts.interactive) rl.prompt();
   }
   rl.close();

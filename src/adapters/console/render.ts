@@ -7,7 +7,10 @@ export function askJson(r: Reply): Record<string, unknown> {
   return { answer: replyToPlainText(r), lang: r.lang, answered: r.answered, sources: r.sources };
 }
 
-/** One `kajaani-bot console --json` line: the contract fields, then the command's own fields. */
-export function consoleJson(r: Reply): Record<string, unknown> {
-  return { ...r.data, ok: r.ok, reply: replyToPlainText(r), lang: r.lang, answered: r.answered, sources: r.sources };
+/**
+ * One `kajaani-bot console --json` line: the command's own fields, then the contract fields,
+ * and `file` (the absolute path) when the console saved a file from the reply (an export).
+ */
+export function consoleJson(r: Reply, file?: string): Record<string, unknown> {
+  return { ...r.data, ok: r.ok, reply: replyToPlainText(r), lang: r.lang, answered: r.answered, sources: r.sources, ...(file !== undefined ? { file } : {}) };
 }

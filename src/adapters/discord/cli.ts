@@ -6,10 +6,9 @@ import { DiscordAPIError } from 'discord.js';
 import { createApp, type App } from '../../main.js';
 import { StartupError } from '../../errors.js';
 import { inviteUrl, registerDiscordCommands } from './deploy.js';
+import { usageText } from '../../cli-usage.js';
 
-const USAGE = `Usage:
-  kajaani-bot discord register   register (replace) the slash commands, then print the invite link
-  kajaani-bot discord invite     print the invite link only`;
+const USAGE = usageText('discord');
 
 export interface CliIo {
   env?: NodeJS.ProcessEnv;

@@ -7,10 +7,8 @@
 import { REST, Routes, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { RenderedDigest } from '../../core/digest/build.js';
 import type { DigestTarget } from '../../core/digest/channels.js';
-import { clip } from '../../core/i18n.js';
 import type { DigestPoster } from '../../delivery/poster.js';
-import { LIMITS } from './limits.js';
-import { digestMessage } from './render.js';
+import { attachmentsOf, digestMessage } from './render.js';
 
 export interface DiscordDigestPosterOptions {
   token: string;
@@ -29,16 +27,17 @@ export function createDiscordDigestPoster(opts: DiscordDigestPosterOptions): Dig
       const { chart } = digest;
       // A quiet week is two lines and nothing else: an all-unchanged chart would only be noise.
       const withChart = !digest.quiet;
+      const message = digestMessage(digest.replies, withChart ? { filename: chart.filename, contentType: 'image/png', data: chart.png, alt: chart.alt } : null);
       const body: RESTPostAPIChannelMessageJSONBody = {
-        embeds: digestMessage(digest.replies, withChart ? chart.filename : null).embeds,
-        ...(withChart ? { attachments: [{ id: '0', filename: chart.filename, description: clip(chart.alt, LIMITS.attachmentDescription) }] } : {}),
+        embeds: message.embeds,
+        ...(message.files.length > 0 ? { attachments: attachmentsOf(message.files) } : {}),
         allowed_mentions: { parse: [] },
       };
-      const message = (await rest.post(Routes.channelMessages(target.channelId), {
+      const posted = (await rest.post(Routes.channelMessages(target.channelId), {
         body,
-        ...(withChart ? { files: [{ name: chart.filename, data: chart.png, contentType: 'image/png' }] } : {}),
+        ...(message.files.length > 0 ? { files: message.files.map((f) => ({ name: f.filename, data: f.data, contentType: f.contentType })) } : {}),
       })) as { id: string };
-      return { messageId: message.id };
+      return { messageId: posted.id };
     },
   };
 }

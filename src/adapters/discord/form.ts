@@ -17,8 +17,9 @@ import type { ArgSpec } from '../../core/commands/spec.js';
 import type { Command } from '../../core/commands/types.js';
 import { choiceItems } from '../../core/commands/choices.js';
 import { commandLine } from '../../core/commands/line.js';
+import { quote } from '../../core/commands/parse.js';
 import { clip } from '../../core/i18n.js';
-import { joinDetails, splitDetails } from './to-text.js';
+import { joinDetails, splitDetails, UNPLACED } from './to-text.js';
 import { LIMITS } from './limits.js';
 
 /** custom_id of a command's form: `kajaani:form:<command>`. */
@@ -26,11 +27,42 @@ export const FORM_ID_PREFIX = 'kajaani:form:';
 /** The shared box's custom_id. */
 const DETAILS = 'details';
 
-/** The form's layout: arguments with a field of their own, and those sharing the details box. */
+/**
+ * Characters an argument can take in the details box, by its kind and limits: a text without
+ * a maximum could fill the box alone.
+ */
+function boxSize(arg: ArgSpec): number {
+  const bounded: Partial<Record<ArgSpec['kind'], number>> = { date: 10, 'business-id': 11, integer: 13, 'outcome-id': 13, choice: 64, user: 72, flag: 2 };
+  return arg.limits?.maxLength ?? bounded[arg.kind] ?? LIMITS.textInput;
+}
+
+/** What the details box must hold for these arguments at their longest: each on a line `name: value`. */
+export function detailsCapacity(shared: readonly ArgSpec[]): number {
+  return shared.reduce((n, a) => n + a.name.length + 2 + boxSize(a), 0) + Math.max(0, shared.length - 1);
+}
+
+/**
+ * The form's layout: arguments with a field of their own, and those sharing the details box.
+ * The first four get their own field, unless the box could not then hold the rest at their
+ * longest (a 2,000-character link beside a 2,000-character note): then the largest shared
+ * argument trades places with the smallest optional one, until it can. Each part keeps the
+ * spec's order.
+ */
 export function formLayout(command: Command): { own: ArgSpec[]; shared: ArgSpec[] } {
   const args = command.args.filter((a) => a.position !== 'raw' && !a.onlyWith && a.kind !== 'flag');
   if (args.length <= LIMITS.modalComponents) return { own: args, shared: [] };
-  return { own: args.slice(0, LIMITS.modalComponents - 1), shared: args.slice(LIMITS.modalComponents - 1) };
+  const own = new Set(args.slice(0, LIMITS.modalComponents - 1));
+  const shared = () => args.filter((a) => !own.has(a));
+  while (detailsCapacity(shared()) > LIMITS.textInput) {
+    // Ties go to free text: a note is better in a box of its own than a link.
+    const largest = shared().reduce((a, b) => (boxSize(b) > boxSize(a) || (boxSize(b) === boxSize(a) && b.kind === 'text') ? b : a));
+    const optional = [...own].filter((a) => !a.required && boxSize(a) < boxSize(largest));
+    if (optional.length === 0) break;
+    const smallest = optional.reduce((a, b) => (boxSize(b) < boxSize(a) ? b : a));
+    own.delete(smallest);
+    own.add(largest);
+  }
+  return { own: args.filter((a) => own.has(a)), shared: shared() };
 }
 
 const label = (text: string) => clip(text, LIMITS.label);
@@ -67,7 +99,10 @@ export function commandModal(command: Command, kb: KnowledgeBase, lang: Lang, pr
   const { own, shared } = formLayout(command);
   const components: APIModalInteractionResponseCallbackData['components'] = own.map((a) => field(a, kb, lang, prefill[a.name]));
   if (shared.length > 0) {
-    const details = joinDetails(prefill, shared);
+    const max = Math.min(detailsCapacity(shared), LIMITS.textInput);
+    // The layout makes room for every shared value at its longest; if a spec ever outgrew
+    // the box, the pre-fill is cut (visibly, with …) rather than the form refused by Discord.
+    const details = clip(joinDetails(prefill, shared), max);
     const optional = lang === 'fi' ? 'valinnainen' : 'optional';
     components.push({
       type: ComponentType.Label,
@@ -78,7 +113,7 @@ export function commandModal(command: Command, kb: KnowledgeBase, lang: Lang, pr
         custom_id: DETAILS,
         style: TextInputStyle.Paragraph,
         required: false,
-        max_length: LIMITS.textInput,
+        max_length: max,
         placeholder: clip(shared.map((a) => (a.placeholder ? a.placeholder[lang] : `${a.name}: …`)).join('\n'), LIMITS.placeholder),
         ...(details ? { value: details } : {}),
       },
@@ -104,6 +139,9 @@ export function formCommandText(command: Command, interaction: ModalSubmitIntera
     const v = fieldValue(interaction, arg.name);
     if (v !== undefined) record[arg.name] = v;
   }
-  if (shared.length > 0) Object.assign(record, splitDetails(fieldValue(interaction, DETAILS) ?? '', shared));
-  return commandLine(command, record);
+  const { [UNPLACED]: unplaced, ...details } = shared.length > 0 ? splitDetails(fieldValue(interaction, DETAILS) ?? '', shared) : {};
+  Object.assign(record, details);
+  const line = commandLine(command, record);
+  // Left-over text of the box goes to the core as a field of its own, which it refuses by name.
+  return unplaced === undefined ? line : `${line} ${UNPLACED}=${quote(unplaced)}`;
 }

@@ -23,6 +23,8 @@ export const LIMITS = {
   embedsPerMessage: 10,
   /** All embed characters of one message together (embed limits: 6,000). */
   embedCharsPerMessage: 6000,
+  /** Files (attachments) per message (message resource: 10). */
+  filesPerMessage: 10,
   /** Attachment description, used as alt text (attachment object: 1,024). */
   attachmentDescription: 1024,
   /** Command description and option description (application commands: 1–100). */
@@ -57,4 +59,10 @@ export const LIMITS = {
   customId: 100,
   /** A button's label (components reference: 80). */
   buttonLabel: 80,
+  /**
+   * Messages one reply may send. Not Discord's limit but ours: one mention once made 11
+   * public messages (a listing of problems); three messages of up to 6,000 embed characters
+   * hold any real answer, and the rest is better asked more narrowly.
+   */
+  messagesPerReply: 3,
 } as const;

@@ -11,8 +11,8 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Lang, Reply, ReplyFile } from '../../core/reply.js';
 import { progressBar } from '../../core/reply.js';
-import { clip } from '../../core/i18n.js';
-import { defuseMentions, splitText } from '../shared/text.js';
+import { clip, moreNote } from '../../core/i18n.js';
+import { clipEscaped, clipMarkup, inert, splitText } from '../shared/text.js';
 import { LIMITS } from './limits.js';
 
 export { LIMITS } from './limits.js';
@@ -78,21 +78,56 @@ const HEADINGS: Record<'sources' | 'suggestions', Record<Lang, string>> = {
 const URL_PART = /(https?:\/\/[^\s<>]+)/;
 
 /**
- * Escapes Discord markdown in plain core text, so a title like `**bold**` or `[x](url)`
- * stays literal, and defuses mention syntax (`@everyone`, `<@id>`, `<@&role>`, `<#channel>`)
- * even where `allowed_mentions` already stops the ping. Linear time (discord.js's
- * `escapeMarkdown` takes seconds on a 45 kB answer, long enough to let an interaction
- * expire); URLs are left intact to stay links.
+ * Escapes Discord markdown in plain core text, so a title like `**bold**`, `[x](url)`, `# big`,
+ * `> quote`, `- item`, `-# small` or `` `code` `` stays literal, and defuses mention syntax
+ * (`@everyone`, `<@id>`, `<@&role>`, `<#channel>`, `</command:id>`) even where
+ * `allowed_mentions` already stops the ping. Linear time (discord.js's `escapeMarkdown` takes
+ * seconds on a 45 kB answer, long enough to let an interaction expire). URLs stay links: only
+ * the brackets and parentheses in them are percent-encoded, so none can open or close a
+ * masked link and Discord does not end the link early at a `)`.
  */
 export function plain(text: string): string {
-  return defuseMentions(text)
-    .replace(/<([@#]|:)/g, '<\u200b$1')
+  return inert(text)
+    .replace(/<([@#/:])/g, '<\u200b$1')
     .split(URL_PART)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\*_~`|[\]]/g, '\\$&')))
+    .map((part, i) => (i % 2 === 1 ? bareLink(part) : escapeText(part)))
     .join('')
-    .replace(/^(\s*)(>|#|-(?=\s))/gm, '$1\\$2')
+    .replace(/^(\s*)(>|#|[-+](?=[\s#]))/gm, '$1\\$2')
     .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
 }
+
+/** Inline markdown escaped: emphasis, code, spoilers, brackets of masked links. */
+const escapeText = (text: string): string => text.replace(/[\\*_~`|[\]]/g, '\\$&');
+
+/**
+ * A URL found in text, kept a link: punctuation after it (a full stop, a closing parenthesis
+ * without an opening one inside the URL) stays text, as Discord would read it.
+ */
+function bareLink(part: string): string {
+  let end = part.length;
+  const opens = (s: string) => (s.match(/\(/g) ?? []).length - (s.match(/\)/g) ?? []).length;
+  while (end > 0 && (/[.,;:!?'"\]]/.test(part[end - 1]!) || (part[end - 1] === ')' && opens(part.slice(0, end)) < 0))) end--;
+  return linkSafe(part.slice(0, end)) + escapeText(part.slice(end));
+}
+
+/** A URL with the characters that end or open Discord links percent-encoded (same address). */
+function linkSafe(url: string): string {
+  return url.replace(/[[\]()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** Block markdown at the start of a line: a heading, quote, list item or subtext marker. */
+const escapeLineStart = (text: string): string => text.replace(/^(\s*)(>|#|[-+](?=[\s#]))/, '$1\\$2').replace(/^(\s*\d+)\.(?=\s)/, '$1\\.');
+
+/**
+ * Splits escaped markdown to `max`. Each piece starts a message, an embed or a field, so its
+ * first line is a line start too: a cut before a mid-line "# " must not make it a heading.
+ */
+function splitMarkdown(text: string, max: number): string[] {
+  return splitText(text, max - 1).map(escapeLineStart);
+}
+
+/** Plain text escaped by `plain` and clipped to `max`, the cut made before escaping. */
+const plainClip = (text: string, max: number): string => clipEscaped(text, max, plain);
 
 /** The colour for a reply: by goal state when it shows progress. */
 export function colourFor(r: Reply): number {
@@ -116,7 +151,7 @@ function progressValue(p: Reply['progress'][number]): string {
 function linesToFields(name: string, lines: string[]): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let current = '';
-  for (const line of lines.flatMap((l) => splitText(l, LIMITS.fieldValue))) {
+  for (const line of lines.flatMap((l) => splitMarkdown(l, LIMITS.fieldValue))) {
     if (current !== '' && current.length + 1 + line.length > LIMITS.fieldValue) {
       fields.push({ name: fields.length === 0 ? name : `${name} (…)`, value: current });
       current = '';
@@ -124,7 +159,7 @@ function linesToFields(name: string, lines: string[]): APIEmbedField[] {
     current = current === '' ? line : `${current}\n${line}`;
   }
   if (current !== '') fields.push({ name: fields.length === 0 ? name : `${name} (…)`, value: current });
-  return fields.map((f) => ({ ...f, name: clip(f.name, LIMITS.fieldName) }));
+  return fields.map((f) => ({ ...f, name: clipMarkup(f.name, LIMITS.fieldName) }));
 }
 
 function embedSize(e: APIEmbed): number {
@@ -142,16 +177,17 @@ function bodyText(r: Reply): string {
 export function replyToEmbeds(r: Reply): APIEmbed[] {
   const colour = colourFor(r);
   const body = bodyText(r);
-  const descriptions = body === '' ? [] : splitText(body, LIMITS.description);
+  const descriptions = body === '' ? [] : splitMarkdown(body, LIMITS.description);
 
   const fields: APIEmbedField[] = [];
   for (const p of r.progress) {
-    fields.push({ name: clip(plain(p.label), LIMITS.fieldName), value: progressValue(p) });
+    fields.push({ name: plainClip(p.label, LIMITS.fieldName), value: progressValue(p) });
   }
   if (r.suggestions.length > 0) fields.push(...linesToFields(HEADINGS.suggestions[r.lang], r.suggestions.map((s) => `• ${plain(s)}`)));
   if (r.sources.length > 0) {
     // Masked links: the title is escaped, the URL is wrapped in <> so no preview card appears.
-    const links = r.sources.map((s) => `• [${plain(s.title.replace(/[[\]]/g, ''))}](<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
+    // Brackets are dropped from the label (escaped ones would show their backslashes in some clients).
+    const links = r.sources.map((s) => `• [${plain(s.title.replace(/[[\]]/g, ''))}](<${linkSafe(s.url)}>)`);
     fields.push(...linesToFields(HEADINGS.sources[r.lang], links));
   }
 
@@ -162,7 +198,7 @@ export function replyToEmbeds(r: Reply): APIEmbed[] {
     return e;
   };
   let current = newEmbed();
-  if (r.title) current.title = clip(plain(r.title), LIMITS.title);
+  if (r.title) current.title = plainClip(r.title, LIMITS.title);
   descriptions.forEach((d, i) => {
     if (i > 0) current = newEmbed();
     current.description = d;
@@ -195,7 +231,48 @@ export function packEmbeds(embeds: APIEmbed[]): APIEmbed[][] {
   return messages;
 }
 
-/** Renders a reply as one or more Discord messages within every limit. Files go with the first. */
+/** Lines of text in a message (content, descriptions, field values): what a cut note counts. */
+function linesIn(m: DiscordMessage): number {
+  const texts = [m.content ?? '', ...m.embeds.flatMap((e) => [e.description ?? '', ...(e.fields ?? []).map((f) => f.value)])];
+  return texts.filter((t) => t.trim() !== '').reduce((n, t) => n + t.split('\n').length, 0);
+}
+
+/**
+ * Keeps the first `LIMITS.messagesPerReply` messages. When more were rendered, the last kept
+ * one says how many lines were left out (in its content, which Discord does not count
+ * against the embeds' 6,000 characters; an error's content is shortened to make room).
+ */
+function capMessages(messages: DiscordMessage[], lang: Lang): DiscordMessage[] {
+  if (messages.length <= LIMITS.messagesPerReply) return messages;
+  const kept = messages.slice(0, LIMITS.messagesPerReply);
+  const dropped = messages.slice(LIMITS.messagesPerReply).reduce((n, m) => n + linesIn(m), 0);
+  const last = kept[kept.length - 1]!;
+  const note = moreNote(lang, dropped);
+  last.content = last.content === undefined ? note : `${clipMarkup(last.content, LIMITS.content - note.length - 1)}\n${note}`;
+  return kept;
+}
+
+/**
+ * A reply's files in groups of at most `LIMITS.filesPerMessage`, each description (the alt
+ * text) within `LIMITS.attachmentDescription`.
+ */
+export function fileGroups(files: readonly ReplyFile[]): ReplyFile[][] {
+  const clipped = files.map((f) => (f.alt === undefined ? f : { ...f, alt: clip(f.alt, LIMITS.attachmentDescription) }));
+  const groups: ReplyFile[][] = [];
+  for (let i = 0; i < clipped.length; i += LIMITS.filesPerMessage) groups.push(clipped.slice(i, i + LIMITS.filesPerMessage));
+  return groups;
+}
+
+/** The attachments part of a message body for its files (ids in order, descriptions as given). */
+export function attachmentsOf(files: readonly ReplyFile[]): { id: string; filename: string; description?: string }[] {
+  return files.map((f, i) => ({ id: String(i), filename: f.filename, ...(f.alt ? { description: f.alt } : {}) }));
+}
+
+/**
+ * Renders a reply as Discord messages within every limit: at most `LIMITS.messagesPerReply`
+ * of them (then a note how much more there was), files in groups of ten from the first
+ * (a group beyond the messages goes in a message of its own), 👍/👎 on the last.
+ */
 export function renderReply(r: Reply): DiscordMessage[] {
   let messages: DiscordMessage[];
   if (!r.ok) {
@@ -203,13 +280,17 @@ export function renderReply(r: Reply): DiscordMessage[] {
       .filter((x) => x.trim() !== '')
       .map(plain)
       .join('\n');
-    messages = splitText(text === '' ? '…' : text, LIMITS.content).map((content) => ({ content, embeds: [], files: [] }));
+    messages = splitMarkdown(text === '' ? '…' : text, LIMITS.content).map((content) => ({ content, embeds: [], files: [] }));
   } else {
     const groups = packEmbeds(replyToEmbeds(r));
     messages = groups.map((embeds) => ({ embeds, files: [] }));
     if (messages.length === 0) messages = [{ content: '…', embeds: [], files: [] }];
   }
-  messages[0]!.files = r.files;
+  messages = capMessages(messages, r.lang);
+  fileGroups(r.files).forEach((files, i) => {
+    if (i < messages.length) messages[i]!.files = files;
+    else messages.push({ embeds: [], files });
+  });
   if (r.ok && r.feedbackRef) messages[messages.length - 1]!.components = [feedbackButtons(r.feedbackRef, r.lang)];
   return messages;
 }
@@ -217,16 +298,16 @@ export function renderReply(r: Reply): DiscordMessage[] {
 /**
  * The weekly digest as one message (its claim records one message id): an embed per
  * language, each with an equal share of the message's embed characters, the chart (when
- * there is one) shown in the last. The core caps each language at 2,800 characters, so the
- * share only ever cuts if that cap changes.
+ * there is one) attached with its alt text and shown in the last embed. The core caps each
+ * language at 2,800 characters, so the share only ever cuts if that cap changes.
  */
-export function digestMessage(replies: Reply[], chartFile: string | null): DiscordMessage {
+export function digestMessage(replies: Reply[], chart: ReplyFile | null): DiscordMessage {
   const share = Math.min(LIMITS.description, Math.floor(LIMITS.embedCharsPerMessage / Math.max(replies.length, 1)) - LIMITS.title);
   const embeds: APIEmbed[] = replies.map((r, i) => ({
-    ...(r.title ? { title: clip(plain(r.title), LIMITS.title) } : {}),
-    description: clip(bodyText(r), share),
+    ...(r.title ? { title: plainClip(r.title, LIMITS.title) } : {}),
+    description: clipMarkup(bodyText(r), share),
     color: COLOURS.digest,
-    ...(chartFile !== null && i === replies.length - 1 ? { image: { url: `attachment://${chartFile}` } } : {}),
+    ...(chart !== null && i === replies.length - 1 ? { image: { url: `attachment://${chart.filename}` } } : {}),
   }));
-  return { embeds, files: [] };
+  return { embeds, files: chart === null ? [] : fileGroups([chart])[0]! };
 }

@@ -37,8 +37,16 @@ export function commandText(command: Command, values: ReadonlyMap<string, Option
 /** A Finnish Business ID (Y-tunnus): seven digits, a dash, a check digit. */
 const BUSINESS_ID = /\b\d{7}-\d\b/;
 const URL = /\bhttps?:\/\/\S+/i;
-/** What a value of a kind looks like inside free text, for the kinds that can be recognised. */
-const RECOGNISED: Partial<Record<ArgSpec['kind'], RegExp>> = { url: URL, 'business-id': BUSINESS_ID };
+const DATE = /\b\d{4}-\d{2}-\d{2}\b/;
+/**
+ * What a value of a kind looks like inside free text, for the kinds that can be recognised,
+ * in the order they are looked for: a link first, so a date or an ID inside it stays there.
+ */
+const RECOGNISED: Partial<Record<ArgSpec['kind'], RegExp>> = { url: URL, 'business-id': BUSINESS_ID, date: DATE };
+const ORDER = Object.keys(RECOGNISED) as ArgSpec['kind'][];
+
+/** The key text of the details box that fits no argument goes under: an unknown field, so the core refuses it by name. */
+export const UNPLACED = 'details';
 
 /**
  * Splits a form's shared "details" box into its arguments. Discord forms have room for five
@@ -56,7 +64,7 @@ export function splitDetails(details: string, args: readonly ArgSpec[]): Record<
     else rest.push(line);
   }
   let text = rest.join('\n');
-  for (const arg of args) {
+  for (const arg of [...args].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind))) {
     const re = RECOGNISED[arg.kind];
     const found = re && out[arg.name] === undefined ? re.exec(text)?.[0] : undefined;
     if (found) {
@@ -67,6 +75,8 @@ export function splitDetails(details: string, args: readonly ArgSpec[]): Record<
   const free = args.find((a) => a.kind === 'text');
   const note = text.replace(/\s+/g, ' ').trim();
   if (free && note !== '' && out[free.name] === undefined) out[free.name] = note;
+  // Text that fits nowhere is not dropped: the core names it ("I don't know where this goes").
+  else if (note !== '') out[UNPLACED] = note;
   return out;
 }
 

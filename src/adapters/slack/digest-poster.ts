@@ -5,7 +5,7 @@
  * alt text given at the first step). The message is rendered by `render.ts`, like every
  * other message this adapter sends.
  */
-import { LogLevel, WebClient } from '@slack/web-api';
+import { LogLevel, WebClient, type FilesGetUploadURLExternalArguments } from '@slack/web-api';
 import type { RenderedDigest } from '../../core/digest/build.js';
 import type { DigestTarget } from '../../core/digest/channels.js';
 import { clip } from '../../core/i18n.js';
@@ -31,7 +31,10 @@ export function createSlackDigestPoster(opts: SlackDigestPosterOptions): DigestP
 
   async function uploadChart(channelId: string, digest: RenderedDigest): Promise<void> {
     const { chart } = digest;
-    const start = await client.files.getUploadURLExternal({ filename: chart.filename, length: chart.png.length, alt_text: clip(chart.alt, LIMITS.altText) });
+    // The method takes the alt text as `alt_txt` (its docs; the error is alt_txt_too_large).
+    // @slack/web-api's types call it `alt_text`, which Slack ignores: the chart lost its alt text.
+    const args = { filename: chart.filename, length: chart.png.length, alt_txt: clip(chart.alt, LIMITS.altText) };
+    const start = await client.files.getUploadURLExternal(args as unknown as FilesGetUploadURLExternalArguments);
     if (!start.upload_url || !start.file_id) throw new Error('files.getUploadURLExternal returned no upload_url');
     const res = await fetch(start.upload_url, { method: 'POST', body: chart.png, headers: { 'content-type': 'application/octet-stream' } });
     if (!res.ok) throw new Error(`chart upload failed with HTTP ${res.status}`);

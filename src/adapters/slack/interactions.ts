@@ -24,7 +24,8 @@ import { commandForm, FORM_CALLBACK_PREFIX, formCommandText, formErrors, readMet
 const SUBMIT_DEADLINE_MS = 2500;
 
 const T = {
-  expired: { en: 'That answer is no longer available to share. Please ask again.', fi: 'Vastausta ei voi enää jakaa. Kysy uudelleen.' },
+  // Shown answers live in memory: after a restart (or a day) the button's reference is unknown.
+  expired: { en: 'This answer has expired, so it cannot be shared. Please ask again.', fi: 'Vastaus on vanhentunut, joten sitä ei voi jakaa. Kysy uudelleen.' },
   sharedBy: { en: 'Shared by', fi: 'Jakoi' },
 } as const;
 

@@ -45,6 +45,18 @@ export const LIMITS = {
   /** Image alt text, `alt_txt` of files.getUploadURLExternal (error alt_txt_too_large past 1,000). */
   altText: 1000,
   /**
+   * Block text in one message. Not documented: Slack refuses a message with roughly 12–13k
+   * characters of text across its blocks (`msg_blocks_too_long`, bolt-js issues #2509 and
+   * #2867), whatever the per-block limits say; 12,000 stays under it (it is also the
+   * documented size of one markdown block).
+   */
+  blockTextPerMessage: 12000,
+  /**
+   * Messages one reply may send. Not Slack's limit but ours: a reply that needs more is
+   * better asked more narrowly, and a channel is not flooded (Discord: 3, with larger messages).
+   */
+  messagesPerReply: 4,
+  /**
    * Messages sent through one response_url: Slack accepts five; one is kept free for
    * "Share in channel".
    */

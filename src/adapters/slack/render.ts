@@ -3,12 +3,12 @@
  * header, the answer, sections, progress rows as text bars, suggestions, and sources as
  * links in context blocks. Every piece of text is escaped (see `text.ts`), and Slack's limits
  * (`limits.ts`) are respected by splitting: long texts into several sections, long replies
- * into several messages.
+ * into several messages (by blocks and by block text), at most a few per reply.
  */
 import type { KnownBlock } from './blocks.js';
 import { progressLine, type Lang, type Reply } from '../../core/reply.js';
-import { clip } from '../../core/i18n.js';
-import { splitText } from '../shared/text.js';
+import { moreNote } from '../../core/i18n.js';
+import { clipEscaped, splitText } from '../shared/text.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn } from './text.js';
 
@@ -25,15 +25,7 @@ const LABELS = {
 } as const;
 
 /** Escapes, then clips to `max` characters without cutting an escape in half. */
-function escapedClip(text: string, max: number): string {
-  let n = max;
-  let out = escapeMrkdwn(clip(text, n));
-  while (out.length > max && n > 1) {
-    n = Math.max(1, n - (out.length - max));
-    out = escapeMrkdwn(clip(text, n));
-  }
-  return out;
-}
+const escapedClip = (text: string, max: number): string => clipEscaped(text, max, escapeMrkdwn);
 
 /** Sections for an (already escaped) mrkdwn text, split to Slack's size limit. */
 function sectionsFor(mrkdwn: string): KnownBlock[] {
@@ -85,38 +77,97 @@ export function fallbackText(r: Reply): string {
   return escapedClip(plain === '' ? (r.sections[0]?.lines[0] ?? '…') : plain, LIMITS.fallbackText);
 }
 
+/** Characters of text in blocks: every `text` string in them, as Slack counts toward `msg_blocks_too_long`. */
+export function blockTextLength(blocks: readonly unknown[]): number {
+  let n = 0;
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'text' && typeof x === 'string') n += x.length;
+        else walk(x);
+      }
+    }
+  };
+  walk(blocks);
+  return n;
+}
+
+/** Lines of text in blocks (section lines, headers, context items): what a cut note counts. */
+function linesIn(blocks: readonly KnownBlock[]): number {
+  let n = 0;
+  for (const b of blocks) {
+    if (b.type === 'section' && b.text) n += b.text.text.split('\n').length;
+    else if (b.type === 'header') n += 1;
+    else if (b.type === 'context') n += b.elements.length;
+  }
+  return n;
+}
+
 /**
- * Renders a reply as one or more messages within `LIMITS.blocksPerMessage`. `actions` (share, feedback)
- * go at the end of the last message; `maxMessages` caps very long replies (a slash
- * command's response_url takes only five posts), noting the cut.
+ * Packs blocks into messages of at most `room` blocks and `textRoom` characters of block
+ * text (a single block is never over it: sections are split to 3,000 characters).
  */
-export function renderReply(r: Reply, actions: KnownBlock[] = [], maxMessages = 10): SlackMessage[] {
-  const content = replyBlocks(r);
+function pack(blocks: readonly KnownBlock[], room: number, textRoom: number): KnownBlock[][] {
+  const groups: KnownBlock[][] = [];
+  let current: KnownBlock[] = [];
+  let size = 0;
+  for (const b of blocks) {
+    const n = blockTextLength([b]);
+    if (current.length > 0 && (current.length >= room || size + n > textRoom)) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(b);
+    size += n;
+  }
+  if (current.length > 0 || groups.length === 0) groups.push(current);
+  return groups;
+}
+
+/** The note at the end of a reply cut short: how many lines were left out. */
+function cutNote(lang: Lang, lines: number): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(moreNote(lang, lines)) }] };
+}
+
+/** Room a cut note needs: one block and its text. */
+const NOTE_ROOM = { blocks: 1, text: 80 };
+
+/**
+ * Cuts `groups` to `max` messages; the last one kept ends with a note of how many lines were
+ * left out, made room for by moving its last blocks out too.
+ */
+function capGroups(groups: KnownBlock[][], max: number, room: number, textRoom: number, lang: Lang): KnownBlock[][] {
+  if (groups.length <= max) return groups;
+  const kept = groups.slice(0, max);
+  const dropped = groups.slice(max).flat();
+  const last = [...kept[max - 1]!];
+  while (last.length > 0 && (last.length + NOTE_ROOM.blocks > room || blockTextLength(last) + NOTE_ROOM.text > textRoom)) dropped.unshift(last.pop()!);
+  kept[max - 1] = [...last, cutNote(lang, linesIn(dropped))];
+  return kept;
+}
+
+/**
+ * Renders a reply as one or more messages, each within Slack's 50 blocks and 12,000
+ * characters of block text. `actions` (share, feedback) go at the end of the last message;
+ * at most `maxMessages` are sent (`LIMITS.messagesPerReply`, fewer through a response_url),
+ * the last noting what was left out.
+ */
+export function renderReply(r: Reply, actions: KnownBlock[] = [], maxMessages: number = LIMITS.messagesPerReply): SlackMessage[] {
   const text = fallbackText(r);
   const room = LIMITS.blocksPerMessage - actions.length;
-  const messages: SlackMessage[] = [];
-  for (let i = 0; i < content.length || messages.length === 0; i += room) {
-    messages.push({ text, blocks: content.slice(i, i + room) });
-    if (i + room >= content.length) break;
-  }
-  if (messages.length > maxMessages) {
-    messages.length = maxMessages;
-    const last = messages[maxMessages - 1]!;
-    last.blocks = [...last.blocks.slice(0, room - 1), cutNote(r.lang)];
-  }
+  const textRoom = LIMITS.blockTextPerMessage - blockTextLength(actions);
+  const groups = capGroups(pack(replyBlocks(r), room, textRoom), Math.min(maxMessages, LIMITS.messagesPerReply), room, textRoom, r.lang);
+  const messages = groups.map((blocks) => ({ text, blocks }));
   const last = messages[messages.length - 1]!;
   last.blocks = [...last.blocks, ...actions];
   return messages;
 }
 
-/** The note at the end of a reply too long to send whole. */
-function cutNote(lang: Lang): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: lang === 'fi' ? '…(vastaus katkaistiin)' : '…(reply cut short)' }] };
-}
-
 /**
  * The weekly digest as one message (its claim records one message id): each language's
- * reply, divided, cut to one message's blocks if it ever grew past them.
+ * reply, divided, cut to one message's blocks and block text if it ever grew past them.
  */
 export function digestMessage(replies: Reply[]): SlackMessage {
   const blocks: KnownBlock[] = [];
@@ -124,6 +175,6 @@ export function digestMessage(replies: Reply[]): SlackMessage {
     if (i > 0) blocks.push({ type: 'divider' });
     blocks.push(...replyBlocks(r));
   });
-  const cut = blocks.length > LIMITS.blocksPerMessage ? [...blocks.slice(0, LIMITS.blocksPerMessage - 1), cutNote(replies[0]?.lang ?? 'en')] : blocks;
-  return { text: escapedClip(replies.map((r) => r.title ?? r.text).join(' / '), LIMITS.fallbackText), blocks: cut };
+  const [one] = capGroups(pack(blocks, LIMITS.blocksPerMessage, LIMITS.blockTextPerMessage), 1, LIMITS.blocksPerMessage, LIMITS.blockTextPerMessage, replies[0]?.lang ?? 'en');
+  return { text: escapedClip(replies.map((r) => r.title ?? r.text).join(' / '), LIMITS.fallbackText), blocks: one! };
 }

@@ -3,15 +3,15 @@
  * become `<!channel>`, `<@U…>` or a link) and turning Slack's inbound markup (`<@U123|ann>`,
  * `<https://…|label>`, `&amp;`) into the plain text the core's grammar expects.
  */
-import { defuseMentions } from '../shared/text.js';
+import { inert } from '../shared/text.js';
 
 /**
  * Escapes `&`, `<` and `>` — the three characters Slack's mrkdwn uses for mentions and
  * links. After this, `<!channel>` shows as text and notifies nobody; `@channel` written out
- * is defused as well, for clients that would link it.
+ * is defused as well, for clients that would link it, and bidi controls are dropped (`inert`).
  */
 export function escapeMrkdwn(text: string): string {
-  return defuseMentions(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  return inert(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
 /** Undoes Slack's own escaping of `&`, `<`, `>` in inbound text. */

@@ -7,15 +7,18 @@ import { errorReply, reply, type Reply } from '../reply.js';
 import { L } from '../i18n.js';
 import { digestFor, renderFor } from '../digest/build.js';
 import { channelFromConversation } from '../digest/channels.js';
-import { parsePeriod, previousWeek } from '../digest/period.js';
+import { previousWeek } from '../digest/period.js';
+import { checkPeriod, periodProblemText } from '../digest/period-check.js';
 import { deleteSubscription, upsertSubscription, type DigestLang } from '../../store/digest.js';
 
 function preview(ctx: CommandContext, periodText: string | undefined): Reply {
   const { services, lang } = ctx;
   const tz = services.config.BOT_TIMEZONE;
-  const period = periodText ? parsePeriod(periodText, tz) : previousWeek(services.now(), tz);
-  if (!period) {
-    return errorReply(lang, lang === 'fi' ? `Viikko "${periodText}" ei kelpaa. Kirjoita esim. 2026-W48.` : `"${periodText}" is not a week. Write it like 2026-W48.`);
+  let period = previousWeek(services.now(), tz);
+  if (periodText) {
+    const checked = checkPeriod(periodText, tz, services.now());
+    if (!checked.ok) return errorReply(lang, periodProblemText(checked.problem, lang), { data: { error: 'invalid', problem: checked.problem.code } });
+    period = checked.period;
   }
   const rendered = renderFor(services.knowledge.current, digestFor(services.store, services.knowledge.current, period), lang);
   const r = rendered.replies[0]!;

@@ -18,16 +18,17 @@ import type { CheckedArgs, Command, CommandArgs, CommandContext } from './types.
 /** The checked arguments, or the reply that refuses them. */
 export function checkArgs(command: Command, ctx: CommandContext, args: CommandArgs): { ok: true; args: CheckedArgs } | { ok: false; reply: Reply } {
   const { lang } = ctx;
-  const bound = bindArgs(command, args);
+  const kb = ctx.services.knowledge.current;
+  const bound = bindArgs(command, args, kb);
   const needsSomething = command.args.some((a) => a.required && a.default === undefined);
   if (!bound.given && needsSomething) return { ok: false, reply: errorReply(lang, usageHint(command, lang), { data: { error: 'invalid' } }) };
-  const checked = validateRecord(command, bound.record, { today: today(ctx), kb: ctx.services.knowledge.current });
+  const checked = validateRecord(command, bound.record, { today: today(ctx), kb });
   const problems = [...(checked.ok ? [] : checked.problems), ...bound.problems];
   if (!checked.ok || problems.length > 0) {
     const refusal = command.refusal ?? (command.writes ? 'changed' : 'listed');
     return { ok: false, reply: errorReply(lang, `${describeProblems(lang, problems, refusal)}\n${usageHint(command, lang)}`, { data: { error: 'invalid', problems } }) };
   }
-  return { ok: true, args: { ...args, values: checked.values, corrected: checked.corrected } };
+  return { ok: true, args: { ...args, values: checked.values, corrected: checked.corrected, dateStyles: checked.dateStyles } };
 }
 
 /** The refusal when a chosen option needs a role the user lacks (e.g. /digest subscribe). */

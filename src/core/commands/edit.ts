@@ -7,6 +7,7 @@ import { isAdmin } from '../outcomes/authorize.js';
 import { duplicateReply } from '../outcomes/duplicates.js';
 import { EDITABLE_ARGS, extraWith } from '../outcomes/fields.js';
 import { outcomeLine } from '../outcomes/format.js';
+import { echoDate } from '../outcomes/date-text.js';
 import { nowIso } from '../outcomes/guard.js';
 import { titleKey } from '../outcomes/normalise.js';
 import { findDuplicates, updateOutcome, type OutcomeFields } from '../../store/outcomes.js';
@@ -50,7 +51,8 @@ function run(ctx: CommandContext, args: CheckedArgs): Reply {
   const reset = !isAdmin(ctx) && o.status === 'verified';
   const after = updateOutcome(services.store, o.id, changes, ctx.user, nowIso(ctx), { resetVerification: reset })!;
   const note = reset ? (fi ? ' Tulos palasi tilaan raportoitu: ylläpitäjän pitää vahvistaa se uudelleen.' : ' It is back to reported: an admin needs to verify it again.') : '';
-  return reply(lang, `${fi ? 'Muokattu' : 'Edited'}: ${outcomeLine(kb, after, lang, true)}.${note} ${fi ? 'Vanhat arvot' : 'Old values'}: /history ${after.id}`, {
+  const day = echoDate(after.happenedOn, args.dateStyles.date);
+  return reply(lang, `${fi ? 'Muokattu' : 'Edited'}: ${outcomeLine(kb, after, lang, true, day)}.${note} ${fi ? 'Vanhat arvot' : 'Old values'}: /history ${after.id}`, {
     data: { outcome: { id: after.id, goal: after.goalId, status: after.status } },
   });
 }

@@ -22,9 +22,11 @@ function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
       ? toCsv(COLUMNS.map(String), rows.map((o) => COLUMNS.map((c) => o[c])))
       : Buffer.from(`${JSON.stringify(rows.map((o) => Object.fromEntries(COLUMNS.map((c) => [c, c === 'extra' ? (o.extra ? extraOf(o.extra) : null) : o[c]]))), null, 2)}\n`, 'utf8');
   const counted = rows.filter((o) => o.status !== 'retracted').length;
+  // The file's name is not in the text: each surface says where the file went (an attachment
+  // in Slack and Discord, a file saved in the current folder by the console).
   const text = fi
-    ? `Vienti: ${rows.length} tulosta (${counted} laskettua, ${rows.length - counted} peruttua) tiedostossa ${name}.`
-    : `Export: ${rows.length} outcomes (${counted} counted, ${rows.length - counted} retracted) in ${name}.`;
+    ? `Vienti: ${rows.length} tulosta (${counted} laskettua, ${rows.length - counted} peruttua), ${format.toUpperCase()}-tiedostona.`
+    : `Export: ${rows.length} outcomes (${counted} counted, ${rows.length - counted} retracted), as ${format.toUpperCase()}.`;
   return reply(ctx.lang, text, {
     visibility: 'ephemeral',
     files: [{ filename: name, contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json', data }],

@@ -3,7 +3,7 @@ import type { CheckedArgs, Command, CommandContext } from './types.js';
 import type { ArgSpec } from './spec.js';
 import { reply, type Reply } from '../reply.js';
 import { L } from '../i18n.js';
-import { nowIso } from '../outcomes/guard.js';
+import { dayOf, nowIso } from '../outcomes/guard.js';
 import { grantRole, type Role } from '../../store/roles.js';
 
 /** The arguments of /grant and /revoke: who, and which role. */
@@ -44,14 +44,14 @@ function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
       ? `Myönnetty: ${user} on nyt ${role}.`
       : `Granted: ${user} is now ${role === 'admin' ? 'an admin' : 'a reporter'}.`
     : fi
-      ? `${user} on jo ${role} (myönsi ${grant.grantedBy} ${grant.grantedAt.slice(0, 10)}). Mitään ei muutettu.`
-      : `${user} already has the ${role} role (granted by ${grant.grantedBy} on ${grant.grantedAt.slice(0, 10)}). Nothing changed.`;
+      ? `${user} on jo ${role} (myönsi ${grant.grantedBy} ${dayOf(ctx, grant.grantedAt)}). Mitään ei muutettu.`
+      : `${user} already has the ${role} role (granted by ${grant.grantedBy} on ${dayOf(ctx, grant.grantedAt)}). Nothing changed.`;
   return reply(ctx.lang, text, { data: { grant: { user, role, created } } });
 }
 
 export const grantCommand: Command = {
   name: 'grant',
-  aliases: ['myonna'],
+  aliases: ['myonna', 'myönnä'],
   summary: L('Give a user a role (admins)', 'Myönnä käyttäjälle rooli (ylläpitäjät)'),
   args: ROLE_ARGS,
   role: 'admin',

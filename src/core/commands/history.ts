@@ -4,6 +4,7 @@ import { reply, type Reply } from '../reply.js';
 import { L } from '../i18n.js';
 import { findOutcome, OUTCOME_ID } from '../outcomes/access.js';
 import { outcomeDetails } from '../outcomes/format.js';
+import { timeOf } from '../outcomes/guard.js';
 import { outcomeHistory, type AuditEntry } from '../../store/audit.js';
 
 const ACTIONS: Record<AuditEntry['action'], [string, string]> = {
@@ -44,10 +45,11 @@ function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
   const entries = outcomeHistory(ctx.services.store, o.id);
   const lines = entries.map((e) => {
     const reason = e.action === 'retract' ? `: ${String((e.after as { retractReason?: string } | null)?.retractReason ?? '')}` : '';
-    return `${e.at} ${e.actor} ${ACTIONS[e.action][fi ? 1 : 0]}${source(e, fi)}${changes(e)}${reason}`;
+    // Times in BOT_TIMEZONE as the reader writes them; `data.history` keeps the stored UTC instants.
+    return `${timeOf(ctx, e.at)} ${e.actor} ${ACTIONS[e.action][fi ? 1 : 0]}${source(e, fi)}${changes(e)}${reason}`;
   });
   return reply(ctx.lang, fi ? `Tuloksen #${o.id} historia:` : `History of outcome #${o.id}:`, {
-    sections: [{ lines: outcomeDetails(kb, o, ctx.lang) }, { heading: fi ? 'Muutokset' : 'Changes', lines }],
+    sections: [{ lines: outcomeDetails(kb, o, ctx.lang, (t) => timeOf(ctx, t)) }, { heading: fi ? 'Muutokset' : 'Changes', lines }],
     data: { history: entries.map((e) => ({ at: e.at, actor: e.actor, action: e.action, before: e.before, after: e.after })) },
   });
 }

@@ -16,6 +16,7 @@ import { exportCommand } from './export.js';
 import { digestCommand } from './digest.js';
 import { reloadCommand } from './reload.js';
 import { feedbackCommand } from './feedback.js';
+import { langCommand } from './lang.js';
 
 export const commands: Command[] = [
   askCommand,
@@ -33,6 +34,7 @@ export const commands: Command[] = [
   exportCommand,
   digestCommand,
   reloadCommand,
+  langCommand,
   feedbackCommand,
 ];
 

@@ -2,7 +2,7 @@
  * Tokenises a command line: words, "quoted strings" (straight or typographic quotes, which
  * Slack and phones substitute) and key=value / key="quoted value" pairs.
  */
-import type { CommandArgs } from './types.js';
+import type { ArgToken, CommandArgs } from './types.js';
 
 /** A command line the user typed wrong (unbalanced quotes). */
 export class CommandSyntaxError extends Error {
@@ -107,13 +107,19 @@ function isApostrophe(code: number, raw: string, i: number, plainFrom: number, t
 export function parseArgs(raw: string): CommandArgs {
   const positional: string[] = [];
   const named: Record<string, string> = {};
+  const tokens: ArgToken[] = [];
   for (const tok of tokenize(raw)) {
     // A fully quoted token is a value even when it contains "=" ("E=mc2 Oy").
     const m = tok.startsQuoted ? null : /^([A-Za-z][A-Za-z0-9_-]*)=([\s\S]*)$/.exec(tok.text);
-    if (m) named[m[1]!.toLowerCase()] = m[2]!;
-    else positional.push(tok.text);
+    if (m) {
+      named[m[1]!.toLowerCase()] = m[2]!;
+      tokens.push({ text: tok.text, quoted: tok.quoted, key: m[1]!.toLowerCase(), value: m[2]! });
+    } else {
+      positional.push(tok.text);
+      tokens.push({ text: tok.text, quoted: tok.quoted });
+    }
   }
-  return { raw, positional, named };
+  return { raw, positional, named, tokens };
 }
 
 /** Splits `/name rest` into the command name (lower case, no slash) and the rest. */

@@ -6,7 +6,7 @@ import { KnowledgeError } from '../knowledge/load.js';
 
 export const reloadCommand: Command = {
   name: 'reload',
-  aliases: ['lataa'],
+  aliases: ['lataa', 'lataa-uudelleen'],
   summary: L('Reload the knowledge base from its files (admins)', 'Lataa tietopohja uudelleen tiedostoista (ylläpitäjät)'),
   args: [],
   role: 'admin',

@@ -10,8 +10,9 @@ import { goalProgressSummary } from '../outcomes/goal-progress.js';
 import { duplicateReply } from '../outcomes/duplicates.js';
 import { insertOutcome } from '../../store/outcomes.js';
 import { partyShortName } from '../outcomes/format.js';
+import { echoDate } from '../outcomes/date-text.js';
 
-function run(ctx: CommandContext, { values: v, corrected }: CheckedArgs): Reply {
+function run(ctx: CommandContext, { values: v, corrected, dateStyles }: CheckedArgs): Reply {
   const { lang, services } = ctx;
   const kb = services.knowledge.current;
   const goal = goalById(kb, v.goal!)!;
@@ -39,13 +40,16 @@ function run(ctx: CommandContext, { values: v, corrected }: CheckedArgs): Reply 
   // The confirmation's progress comes from the counts kept per goal (see goalProgressSummary).
   const progress = goalProgressSummary(services.store, goal, lang, today(ctx));
   const notes: string[] = [];
-  if (corrected.goal !== undefined) notes.push(lang === 'fi' ? `(Tulkitsin "${corrected.goal}" tavoitteeksi ${goal.id}.)` : `(I took "${corrected.goal}" to mean ${goal.id}.)`);
-  if (corrected.party !== undefined) notes.push(lang === 'fi' ? `(Tulkitsin "${corrected.party}" osapuoleksi ${v.party}.)` : `(I took "${corrected.party}" to mean ${v.party}.)`);
+  // The notes name the goal as the reader knows it ("uudet yritykset"), not by its id.
+  if (corrected.goal !== undefined) notes.push(lang === 'fi' ? `(Tulkitsin "${corrected.goal}" tavoitteeksi ${goal.name.fi}.)` : `(I took "${corrected.goal}" to mean ${goal.name.en}.)`);
   const who = partyShortName(kb, o.partyId, lang);
+  if (corrected.party !== undefined) notes.push(lang === 'fi' ? `(Tulkitsin "${corrected.party}" osapuoleksi ${who}.)` : `(I took "${corrected.party}" to mean ${who}.)`);
+  // The date as the user wrote it: 15.11.2025 for someone who typed that, ISO otherwise.
+  const day = echoDate(o.happenedOn, dateStyles.date);
   const text =
     lang === 'fi'
-      ? `Tallennettu #${o.id}: "${o.title}" tavoitteeseen ${goal.name.fi} (${who}, ${o.happenedOn}). Tila: raportoitu.`
-      : `Stored #${o.id}: "${o.title}" for ${goal.name.en} (${who}, ${o.happenedOn}). Status: reported.`;
+      ? `Tallennettu #${o.id}: "${o.title}" tavoitteeseen ${goal.name.fi} (${who}, ${day}). Tila: raportoitu.`
+      : `Stored #${o.id}: "${o.title}" for ${goal.name.en} (${who}, ${day}). Status: reported.`;
   return reply(lang, [text, ...notes].join(' '), {
     sections: [{ heading: lang === 'fi' ? 'Edistyminen' : 'Progress', lines: progress.lines }],
     progress: [progress.row],
@@ -65,7 +69,7 @@ export const reportCommand: Command = {
   form: { title: L('Report an outcome', 'Ilmoita tulos'), submit: L('Report', 'Ilmoita') },
   examples: {
     en: ['/report companies "Acme Oy" party=KAMK', '/report technologies "Edge AI platform" date=2025-03-01 link=https://example.fi/news'],
-    fi: ['/report yritykset "Acme Oy" party=KAMK', '/report teknologiat "Reunalaskenta-alusta" date=2025-03-01 link=https://esimerkki.fi/uutinen'],
+    fi: ['/report yritykset "Acme Oy" party=KAMK', '/report teknologiat "Reunalaskenta-alusta" date=1.3.2025 link=https://esimerkki.fi/uutinen'],
   },
   run,
 };

@@ -29,7 +29,7 @@ function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
 
 export const retractCommand: Command = {
   name: 'retract',
-  aliases: ['peru'],
+  aliases: ['peru', 'peruuta'],
   summary: L('Withdraw an outcome, with a reason', 'Peru tulos syineen'),
   args: [
     OUTCOME_ID,

@@ -19,7 +19,19 @@ function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
       { data: { error: 'configured-admin' } },
     );
   }
-  const removed = revokeRole(ctx.services.store, user, role, ctx.user, nowIso(ctx));
+  // Without BOT_ADMINS, the stored admins are the only ones: the last of them stays, or
+  // nobody could ever grant a role again short of editing the database.
+  const removed = revokeRole(ctx.services.store, user, role, ctx.user, nowIso(ctx), { keepAnAdmin: ctx.services.config.BOT_ADMINS.length === 0 });
+  if (removed === 'last-admin') {
+    const self = user === ctx.user;
+    return errorReply(
+      ctx.lang,
+      fi
+        ? `${self ? 'Olet' : `${user} on`} viimeinen ylläpitäjä, joten roolia ei poistettu: ilman ylläpitäjää kukaan ei voisi enää myöntää rooleja. Myönnä ensin joku toinen ylläpitäjäksi (/grant <käyttäjä> admin) tai aseta BOT_ADMINS.`
+        : `${self ? 'You are' : `${user} is`} the last admin, so the role was not removed: without an admin nobody could grant roles again. Make someone else an admin first (/grant <user> admin), or set BOT_ADMINS.`,
+      { data: { error: 'last-admin' } },
+    );
+  }
   if (!removed) {
     return errorReply(ctx.lang, fi ? `Käyttäjällä ${user} ei ole roolia ${role}. Mitään ei muutettu.` : `${user} does not have the ${role} role. Nothing changed.`, {
       data: { error: 'not-found' },
@@ -30,7 +42,7 @@ function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
 
 export const revokeCommand: Command = {
   name: 'revoke',
-  aliases: ['peru-rooli'],
+  aliases: ['peru-rooli', 'poista-rooli'],
   summary: L('Remove a role from a user (admins)', 'Poista käyttäjän rooli (ylläpitäjät)'),
   args: ROLE_ARGS,
   role: 'admin',

@@ -19,7 +19,9 @@ export type ArgKind =
   | 'integer'
   /** An outcome's number: `12` or `#12`. */
   | 'outcome-id'
-  /** A calendar date, `YYYY-MM-DD`, within `dates`. */
+  /** One or more outcome numbers: `6 7`, `#6, #7`; at most `limits.max` of them. Checked to `6 7`. */
+  | 'outcome-ids'
+  /** A calendar date, within `dates`: `YYYY-MM-DD`, `15.11.2025`, `15.11.` (this year), today/tänään, yesterday/eilen; stored as ISO. */
   | 'date'
   /** An http(s) address. */
   | 'url'
@@ -103,7 +105,7 @@ export type CommandRole = 'anyone' | Role;
 export interface CommandSpec {
   /** The English name, as typed after the slash. */
   name: string;
-  /** Other names (Finnish), found by `findCommand`. */
+  /** Other names, all Finnish (typing one tells the bot the user writes Finnish), found by `findCommand`. */
   aliases: readonly string[];
   /** One line (help, Discord's command description; at most 100 characters). */
   summary: Localized;

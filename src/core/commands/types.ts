@@ -10,6 +10,7 @@ import type { Services } from '../services.js';
 import type { CommandSpec } from './spec.js';
 import type { Platform } from '../platform.js';
 import type { MemoryHook } from '../answer/types.js';
+import type { DateStyle } from '../outcomes/date-input.js';
 
 /** Where a message came from. */
 export type { Platform } from '../platform.js';
@@ -33,12 +34,27 @@ export interface CommandContext {
   memory?: MemoryHook;
 }
 
+/** One token of a command line, in the order typed. */
+export interface ArgToken {
+  text: string;
+  /** Some or all of it was in quotes ("Acme Oy", note=""). */
+  quoted: boolean;
+  /** Set for `key=value` (key lower-cased); a fully quoted token never is one. */
+  key?: string;
+  value?: string;
+}
+
 /** Parsed command arguments: positional words and `key=value` pairs. */
 export interface CommandArgs {
   /** The text after the command name, as typed. */
   raw: string;
   positional: string[];
   named: Record<string, string>;
+  /**
+   * Every token in order (from `parseArgs`): lets the binder read `party = KAMK` as a field
+   * and end an unquoted title at the first field. Absent, binding uses `positional`/`named`.
+   */
+  tokens?: readonly ArgToken[];
 }
 
 /** The arguments after the dispatcher's checks. */
@@ -47,6 +63,8 @@ export interface CheckedArgs extends CommandArgs {
   values: Readonly<Record<string, string>>;
   /** Arguments where a close match was taken for what was typed: name → the typed text. */
   corrected: Readonly<Record<string, string>>;
+  /** Dates as they were typed (ISO, day-first, a word), for replies that echo them. */
+  dateStyles: Readonly<Record<string, DateStyle>>;
 }
 
 /** A command: its declaration, and what it does with checked arguments. */

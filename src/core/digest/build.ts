@@ -26,6 +26,7 @@ export interface RenderedDigest {
   replies: Reply[];
   /** The replies as plain text, joined. */
   text: string;
+  /** One chart, in every language of the setting (`both`: one bilingual chart). */
   chart: DigestChart;
   quiet: boolean;
   period: string;
@@ -36,7 +37,7 @@ export function langsOf(lang: DigestLang): Lang[] {
   return lang === 'both' ? ['fi', 'en'] : [lang];
 }
 
-/** Renders the digest for `lang`. The chart is in the first language. */
+/** Renders the digest for `lang`. For `both`, one bilingual chart (Finnish first) with alt text in both languages. */
 export function renderFor(kb: KnowledgeBase, digest: Digest, lang: DigestLang, limits: RenderLimits = DEFAULT_LIMITS): RenderedDigest {
   const langs = langsOf(lang);
   const replies = langs.map((l) => renderDigest(kb, digest, l, limits));
@@ -44,7 +45,7 @@ export function renderFor(kb: KnowledgeBase, digest: Digest, lang: DigestLang, l
     lang,
     replies,
     text: replies.map(replyToPlainText).join('\n\n――――――――\n\n'),
-    chart: renderChart(kb, digest, langs[0]!),
+    chart: renderChart(kb, digest, langs),
     quiet: digest.quiet,
     period: digest.period.label,
   };

@@ -12,6 +12,7 @@ import type { Lang } from '../reply.js';
 import { goalLabel } from '../outcomes/format.js';
 import { goalById } from '../outcomes/resolve.js';
 import { targetText } from '../outcomes/progress.js';
+import { filledUnits } from '../percent.js';
 import type { Digest } from './compose.js';
 import { digestTitle, periodDates } from './render.js';
 
@@ -84,47 +85,77 @@ const TEXT = {
   behind: { en: 'behind pace', fi: 'tahti ei riitä' },
 };
 
-/** Builds the SVG (pure). */
-export function chartSvg(kb: KnowledgeBase, d: Digest, lang: Lang): { svg: string; width: number; height: number } {
+/** Extra height per added language: one more line of label, subtitle, status and legend. */
+const LINE = 18;
+const STATUS_LINE = 16;
+
+/** A target without words, for the bilingual chart's count ("> 20", "≥ 2"); the alt text says it in words. */
+function targetSymbol(goal: { target: number | null; comparator: string | null }): string {
+  if (goal.comparator === 'more-than') return `> ${goal.target}`;
+  if (goal.comparator === 'at-least') return `≥ ${goal.target}`;
+  return String(goal.target);
+}
+
+/**
+ * Builds the SVG (pure). With two languages (a `both` digest) it is one bilingual chart: the
+ * title in both, and each label, subtitle, status and legend line once per language, the
+ * first language first; the numbers are written once.
+ */
+export function chartSvg(kb: KnowledgeBase, d: Digest, langs: Lang | readonly Lang[]): { svg: string; width: number; height: number } {
+  const ls: readonly Lang[] = typeof langs === 'string' ? [langs] : langs;
+  const lang = ls[0]!;
+  const extra = ls.length - 1;
+  const header = HEADER + extra * LINE;
+  const row = ROW + extra * (LINE + STATUS_LINE);
+  const footer = FOOTER + extra * LINE;
   const goals = d.goals.filter((g) => g.kind === 'quantitative' && g.needed !== null);
-  const height = HEADER + Math.max(goals.length, 1) * ROW + FOOTER;
+  const height = header + Math.max(goals.length, 1) * row + footer;
   const barW = WIDTH - 2 * MARGIN - COUNT_W;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="Inter">`,
     `<rect width="${WIDTH}" height="${height}" fill="${COLOURS.background}"/>`,
-    `<text x="${MARGIN}" y="42" font-size="22" font-weight="700" fill="${COLOURS.title}">${escapeXml(TEXT.title[lang])}</text>`,
-    `<text x="${MARGIN}" y="68" font-size="14" fill="${COLOURS.muted}">${escapeXml(digestTitle(d.period, lang))}</text>`,
+    `<text x="${MARGIN}" y="42" font-size="22" font-weight="700" fill="${COLOURS.title}">${escapeXml(ls.map((l) => TEXT.title[l]).join(' / '))}</text>`,
+    ...ls.map((l, k) => `<text x="${MARGIN}" y="${68 + k * LINE}" font-size="14" fill="${COLOURS.muted}">${escapeXml(digestTitle(d.period, l))}</text>`),
   ];
-  if (goals.length === 0) out.push(`<text x="${MARGIN}" y="${HEADER + 24}" font-size="15" fill="${COLOURS.text}">${escapeXml(TEXT.none[lang])}</text>`);
+  if (goals.length === 0) out.push(`<text x="${MARGIN}" y="${header + 24}" font-size="15" fill="${COLOURS.text}">${escapeXml(ls.map((l) => TEXT.none[l]).join(' / '))}</text>`);
   goals.forEach((g, i) => {
     const goal = goalById(kb, g.goalId);
-    const y = HEADER + i * ROW;
+    const y = header + i * row;
+    const bar = y + 26 + extra * LINE;
     const needed = g.needed ?? 1;
-    const scale = (n: number) => Math.round((Math.min(Math.max(n, 0), needed) / needed) * barW);
+    const scale = (n: number) => filledUnits(n, needed, barW);
     const before = g.count - Math.max(g.change, 0);
-    const status = g.met ? TEXT.met[lang] : g.onTrack ? TEXT.onPace[lang] : TEXT.behind[lang];
+    const status = (l: Lang) => (g.met ? TEXT.met[l] : g.onTrack ? TEXT.onPace[l] : TEXT.behind[l]);
     const statusColour = g.met ? COLOURS.met : g.onTrack ? COLOURS.base : COLOURS.behind;
-    const target = goal ? targetText(goal, lang) : String(g.target);
+    const target = !goal ? String(g.target) : extra > 0 ? targetSymbol(goal) : targetText(goal, lang);
     const change = g.change > 0 ? ` (+${g.change})` : g.change < 0 ? ` (−${-g.change})` : '';
     out.push(
-      `<text x="${MARGIN}" y="${y + 16}" font-size="15" font-weight="700" fill="${COLOURS.text}">${escapeXml(capitalise(goalLabel(kb, g.goalId, lang)))}</text>`,
-      `<rect x="${MARGIN}" y="${y + 26}" width="${barW}" height="${BAR_H}" rx="4" fill="${COLOURS.track}"/>`,
+      ...ls.map((l, k) =>
+        k === 0
+          ? `<text x="${MARGIN}" y="${y + 16}" font-size="15" font-weight="700" fill="${COLOURS.text}">${escapeXml(capitalise(goalLabel(kb, g.goalId, l)))}</text>`
+          : `<text x="${MARGIN}" y="${y + 16 + k * LINE}" font-size="14" fill="${COLOURS.muted}">${escapeXml(capitalise(goalLabel(kb, g.goalId, l)))}</text>`,
+      ),
+      `<rect x="${MARGIN}" y="${bar}" width="${barW}" height="${BAR_H}" rx="4" fill="${COLOURS.track}"/>`,
     );
     if (scale(g.count) > 0) {
-      out.push(`<rect x="${MARGIN}" y="${y + 26}" width="${scale(g.count)}" height="${BAR_H}" rx="4" fill="${g.met ? COLOURS.met : COLOURS.added}"/>`);
-      if (!g.met && scale(before) > 0) out.push(`<rect x="${MARGIN}" y="${y + 26}" width="${scale(before)}" height="${BAR_H}" rx="4" fill="${COLOURS.base}"/>`);
+      out.push(`<rect x="${MARGIN}" y="${bar}" width="${scale(g.count)}" height="${BAR_H}" rx="4" fill="${g.met ? COLOURS.met : COLOURS.added}"/>`);
+      if (!g.met && scale(before) > 0) out.push(`<rect x="${MARGIN}" y="${bar}" width="${scale(before)}" height="${BAR_H}" rx="4" fill="${COLOURS.base}"/>`);
     }
     out.push(
-      `<text x="${MARGIN + barW + 12}" y="${y + 36}" font-size="15" font-weight="700" fill="${COLOURS.title}">${escapeXml(`${g.count} / ${target}${change}`)}</text>`,
-      `<text x="${MARGIN + barW + 12}" y="${y + 54}" font-size="12" fill="${statusColour}">${escapeXml(status)}</text>`,
+      `<text x="${MARGIN + barW + 12}" y="${bar + 10}" font-size="15" font-weight="700" fill="${COLOURS.title}">${escapeXml(`${g.count} / ${target}${change}`)}</text>`,
+      ...ls.map((l, k) => `<text x="${MARGIN + barW + 12}" y="${bar + 28 + k * STATUS_LINE}" font-size="12" fill="${statusColour}">${escapeXml(status(l))}</text>`),
     );
   });
-  out.push(`<text x="${MARGIN}" y="${height - 16}" font-size="12" fill="${COLOURS.muted}">${escapeXml(TEXT.legend[lang])}</text>`, '</svg>');
+  out.push(...ls.map((l, k) => `<text x="${MARGIN}" y="${height - 16 - (extra - k) * LINE}" font-size="12" fill="${COLOURS.muted}">${escapeXml(TEXT.legend[l])}</text>`), '</svg>');
   return { svg: out.join('\n'), width: WIDTH, height };
 }
 
-/** Alt text: the same figures in words. */
-export function chartAlt(kb: KnowledgeBase, d: Digest, lang: Lang): string {
+/** Alt text: the same figures in words, one paragraph per language (first language first). */
+export function chartAlt(kb: KnowledgeBase, d: Digest, langs: Lang | readonly Lang[]): string {
+  return (typeof langs === 'string' ? [langs] : langs).map((l) => chartAltIn(kb, d, l)).join('\n');
+}
+
+function chartAltIn(kb: KnowledgeBase, d: Digest, lang: Lang): string {
   const goals = d.goals.filter((g) => g.kind === 'quantitative');
   const parts = goals.map((g) => {
     const goal = goalById(kb, g.goalId);
@@ -165,8 +196,8 @@ function pngOf(svg: string): Buffer {
   return png;
 }
 
-/** Renders the chart to PNG with the bundled Inter fonts only (each caller gets its own Buffer). */
-export function renderChart(kb: KnowledgeBase, d: Digest, lang: Lang): DigestChart {
-  const { svg, width, height } = chartSvg(kb, d, lang);
-  return { png: Buffer.from(pngOf(svg)), svg, alt: chartAlt(kb, d, lang), width, height, filename: `digest-${d.period.label}.png` };
+/** Renders the chart to PNG with the bundled Inter fonts only (each caller gets its own Buffer); two languages make one bilingual chart. */
+export function renderChart(kb: KnowledgeBase, d: Digest, langs: Lang | readonly Lang[]): DigestChart {
+  const { svg, width, height } = chartSvg(kb, d, langs);
+  return { png: Buffer.from(pngOf(svg)), svg, alt: chartAlt(kb, d, langs), width, height, filename: `digest-${d.period.label}.png` };
 }

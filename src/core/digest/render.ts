@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/schema.js';
 import { progressBar, reply, replyToPlainText, type Lang, type Reply, type ReplySection } from '../reply.js';
-import { goalLabel, partyShortName } from '../outcomes/format.js';
+import { goalLabel, partyShortName, titleLine } from '../outcomes/format.js';
 import { goalById } from '../outcomes/resolve.js';
 import { rate, targetText } from '../outcomes/progress.js';
 import type { DigestItem, DigestList } from '../../store/digest.js';
@@ -85,7 +85,7 @@ export function goalLine(kb: KnowledgeBase, g: DigestGoal, lang: Lang): string {
 function itemLine(kb: KnowledgeBase, item: DigestItem, lang: Lang, withGoal: boolean): string {
   const goal = withGoal ? ` [${goalLabel(kb, item.goalId, lang)}]` : '';
   const link = item.link ? ` — ${item.link}` : '';
-  return `• #${item.id} ${item.title}${goal} — ${partyShortName(kb, item.partyId, lang)}, ${item.happenedOn}${link}`;
+  return `• #${item.id} ${titleLine(item.title)}${goal} — ${partyShortName(kb, item.partyId, lang)}, ${item.happenedOn}${link}`;
 }
 
 function more(n: number, lang: Lang): string {

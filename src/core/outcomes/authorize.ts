@@ -32,25 +32,28 @@ export function mayRun(ctx: Pick<CommandContext, 'services' | 'user' | 'platform
   return role === 'admin' ? isAdmin(ctx) : canReport(ctx);
 }
 
-/** Everyone who can grant roles: configured admins and stored admin grants. */
-export function adminList(ctx: Pick<CommandContext, 'services'>): string[] {
-  const stored = listGrants(ctx.services.store).filter((g) => g.role === 'admin').map((g) => g.user);
-  return [...new Set([...ctx.services.config.BOT_ADMINS, ...stored])];
+/** True when anyone at all is an admin: configured in BOT_ADMINS or granted and stored. */
+export function anyAdmin(ctx: Pick<CommandContext, 'services'>): boolean {
+  return ctx.services.config.BOT_ADMINS.length > 0 || listGrants(ctx.services.store).some((g) => g.role === 'admin');
 }
 
-/** The refusal for an unauthorised attempt: which role is needed and who can grant it. */
+/**
+ * The refusal for an unauthorised attempt: which role is needed and that an admin can grant
+ * it. Admins are not named: who holds power is for admins to see (`/roles`), and a list of
+ * them in every refusal invites a stranger to pester or impersonate them.
+ */
 export function notAllowed(ctx: CommandContext, needed: Role, action: { en: string; fi: string }): Reply {
-  const admins = adminList(ctx);
-  const who =
-    admins.length > 0
-      ? admins.join(', ')
-      : ctx.lang === 'fi'
-        ? 'ei ketään vielä (ylläpitäjät asetetaan BOT_ADMINS-muuttujalla)'
-        : 'nobody yet (admins are set with BOT_ADMINS)';
-  const roleName = ctx.lang === 'fi' ? (needed === 'admin' ? 'ylläpitäjän (admin)' : 'raportoijan (reporter)') : needed;
-  const text =
-    ctx.lang === 'fi'
-      ? `Sinulla ei ole oikeutta: ${action.fi} vaatii ${roleName} roolin. Roolin voi myöntää ylläpitäjä: ${who}. Mitään ei muutettu.`
-      : `You are not allowed to ${action.en}: it needs the ${roleName} role. An admin can grant it: ${who}. Nothing was changed.`;
+  const fi = ctx.lang === 'fi';
+  const who = anyAdmin(ctx)
+    ? fi
+      ? 'Pyydä roolia ylläpitäjältä.'
+      : 'Ask an admin to grant it.'
+    : fi
+      ? 'Ylläpitäjiä ei ole vielä (ne asetetaan BOT_ADMINS-muuttujalla).'
+      : 'There are no admins yet (they are set with BOT_ADMINS).';
+  const roleName = fi ? (needed === 'admin' ? 'ylläpitäjän (admin)' : 'raportoijan (reporter)') : needed;
+  const text = fi
+    ? `Sinulla ei ole oikeutta: ${action.fi} vaatii ${roleName} roolin. ${who} Mitään ei muutettu.`
+    : `You are not allowed to ${action.en}: it needs the ${roleName} role. ${who} Nothing was changed.`;
   return errorReply(ctx.lang, text, { data: { error: 'forbidden', needed } });
 }

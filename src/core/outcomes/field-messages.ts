@@ -3,7 +3,7 @@
  * Validation produces a `FieldProblem` (a value); this turns it into text.
  */
 import type { Lang } from '../reply.js';
-import { clip } from '../i18n.js';
+import { clip, moreNote } from '../i18n.js';
 
 /** What is wrong with one field. */
 export interface FieldProblem {
@@ -22,6 +22,7 @@ export interface FieldProblem {
     | 'too-short'
     | 'flag.value'
     | 'id.invalid'
+    | 'ids.count'
     | 'user.invalid'
     | 'choice.invalid'
     | 'integer.invalid'
@@ -31,7 +32,9 @@ export interface FieldProblem {
     | 'unknown-party'
     | 'empty'
     | 'year.invalid'
-    | 'status.invalid';
+    | 'status.invalid'
+    | 'char.unsafe'
+    | 'char.line-break';
   /** The value given (for lengths: how many characters it has). */
   value?: string;
   suggestions?: string[];
@@ -39,6 +42,9 @@ export interface FieldProblem {
   /** The length limits of the field, for length problems. */
   min?: number;
   max?: number;
+  /** For character problems: the character (`U+202E RIGHT-TO-LEFT OVERRIDE`) and its position, from 1. */
+  char?: string;
+  at?: number;
 }
 
 /** A value quoted in a message, shortened: messages name the value, they need not repeat all of it. */
@@ -69,7 +75,9 @@ export function describeProblem(lang: Lang, p: FieldProblem): string {
     case 'reason.length':
       return fi ? `${f}: kerro syy (${p.min}–${p.max} merkkiä), esim. reason="kirjattu kahdesti".` : `${f}: give a reason (${p.min}–${p.max} characters), e.g. reason="reported twice".`;
     case 'date.invalid':
-      return fi ? `${f}: ${q(p.value)} ei ole oikea päivämäärä. Kirjoita muodossa VVVV-KK-PP, esim. 2024-05-31.` : `${f}: ${q(p.value)} is not a real date. Write it as YYYY-MM-DD, e.g. 2024-05-31.`;
+      return fi
+        ? `${f}: ${q(p.value)} ei ole oikea päivämäärä. Kirjoita esim. 31.5.2024, 2024-05-31, tänään tai eilen.`
+        : `${f}: ${q(p.value)} is not a real date. Write it like 2024-05-31 or 31.5.2024, or today or yesterday.`;
     case 'date.early':
       return fi ? `${f}: ${p.value} on ennen sopimuskauden alkua. Anna päivä 2021-01-01 tai myöhemmin.` : `${f}: ${p.value} is before the agreement period. Give a date on or after 2021-01-01.`;
     case 'date.future':
@@ -84,26 +92,45 @@ export function describeProblem(lang: Lang, p: FieldProblem): string {
       return fi ? `${f}: ainoa sallittu arvo on ${f}=ok.` : `${f}: the only accepted value is ${f}=ok.`;
     case 'id.invalid':
       return fi ? `${f}: ${q(p.value)} ei ole tuloksen numero. Anna numero, esim. 12 tai #12.` : `${f}: ${q(p.value)} is not an outcome number. Give the number, e.g. 12 or #12.`;
+    case 'ids.count':
+      return fi ? `${f}: enintään ${p.max} numeroa kerralla (nyt ${p.value}).` : `${f}: at most ${p.max} numbers at a time (you gave ${p.value}).`;
     case 'user.invalid':
       return fi
         ? `${f}: ${q(p.value)} ei ole käyttäjätunnus. Anna käyttäjä alustan tunnuksena (slack:…, discord:… tai console:…).`
         : `${f}: ${q(p.value)} is not a user. Give the user as a platform id (slack:…, discord:… or console:…).`;
     case 'choice.invalid':
+      if (p.suggestions && p.suggestions.length > 0) {
+        const guess = p.suggestions.join(fi ? ' tai ' : ' or ');
+        return fi ? `${f}: tuntematon arvo ${q(p.value)} – tarkoititko ${guess}? Vaihtoehdot: ${allowed}.` : `${f}: unknown ${f} ${q(p.value)} — did you mean ${guess}?`;
+      }
       return fi ? `${f}: ${q(p.value)} ei käy. Vaihtoehdot: ${allowed}.` : `${f}: ${q(p.value)} is not one of ${allowed}.`;
     case 'integer.invalid':
       return fi ? `${f}: ${q(p.value)} ei ole kelvollinen luku.` : `${f}: ${q(p.value)} is not a valid number.`;
     case 'unexpected':
-      return fi ? `${q(p.value)}: en tiedä, mihin tämä kuuluu. Anna lisäkentät muodossa kenttä=arvo.` : `${q(p.value)}: I don't know where this goes. Give extra fields as field=value.`;
+      return fi
+        ? `${q(p.value)}: en tiedä, mihin tämä kuuluu. Laita välilyöntejä sisältävä teksti lainausmerkkeihin ("Acme Oy") ja muut kentät muodossa kenttä=arvo.`
+        : `${q(p.value)}: I don't know where this goes. Put text with spaces in quotes ("Acme Oy") and give other fields as field=value.`;
     case 'unknown-field':
       return fi ? `${f}: tuntematon kenttä. Sallitut kentät: ${allowed}.` : `${f}: unknown field. The fields are: ${allowed}.`;
     case 'year.invalid':
       return fi ? `${f}: ${q(p.value)} ei ole vuosi. Anna vuosi muodossa VVVV, esim. year=2025.` : `${f}: ${q(p.value)} is not a year. Give it as YYYY, e.g. year=2025.`;
     case 'status.invalid':
       return fi ? `${f}: ${q(p.value)} ei ole tila. Tilat: reported, verified, retracted.` : `${f}: ${q(p.value)} is not a status. Use reported, verified or retracted.`;
+    case 'char.line-break':
+      return fi
+        ? `${f}: tässä kentässä ei voi olla rivinvaihtoa (${p.char}, merkki ${p.at}). Kirjoita se yhdelle riville.`
+        : `${f}: this field is one line; it has a line break (${p.char}) at character ${p.at}. Write it on one line.`;
+    case 'char.unsafe':
+      return fi
+        ? `${f}: merkki ${p.at} on ${p.char}, näkymätön tai tekstin suuntaa muuttava merkki, jolla tekstiä voi naamioida. Poista se (kirjoita teksti uudelleen liittämisen sijaan).`
+        : `${f}: character ${p.at} is ${p.char}, an invisible or direction-changing character that can disguise text. Remove it (type the text rather than paste it).`;
     case 'unknown-goal':
       return fi ? `${f}: en tunne tavoitetta ${q(p.value)}.${sugg} Kaikki tavoitteet: /progress` : `${f}: I don't know the goal ${q(p.value)}.${sugg} All goals: /progress`;
     case 'unknown-party':
-      return fi ? `${f}: en tunne osapuolta ${q(p.value)}.${sugg} Osapuolten tunnukset ovat esim. KAMK, CSC, Kajaani.` : `${f}: I don't know the party ${q(p.value)}.${sugg} Party ids are e.g. KAMK, CSC, Kajaani.`;
+      if (sugg) return fi ? `${f}: en tunne osapuolta ${q(p.value)}.${sugg}` : `${f}: I don't know the party ${q(p.value)}.${sugg}`;
+      return fi
+        ? `${f}: ${q(p.value)} ei ole sopimuksen osapuoli. Osapuolet: ${allowed || 'KAMK, CSC, Kajaani…'}.`
+        : `${f}: ${q(p.value)} is not a party of the agreement. The parties are: ${allowed || 'KAMK, CSC, Kajaani…'}.`;
   }
 }
 
@@ -113,8 +140,17 @@ const HEADS = {
   listed: { en: 'Please fix these:', fi: 'Tarkista nämä:' },
 };
 
-/** A heading ("nothing was stored/changed") plus one line per problem. */
+/**
+ * Problems listed in one refusal. A line as hostile as `/outcomes a=1 b=2 …` with hundreds
+ * of bad fields once made a reply of 11 messages; the first few say what is wrong, and a
+ * form still gets every problem on its field (`Reply.data.problems`).
+ */
+export const MAX_PROBLEMS_LISTED = 8;
+
+/** A heading ("nothing was stored/changed") plus one line per problem, at most `MAX_PROBLEMS_LISTED`. */
 export function describeProblems(lang: Lang, problems: FieldProblem[], outcome: keyof typeof HEADS = 'stored'): string {
   const head = HEADS[outcome][lang];
-  return [head, ...problems.map((p) => `- ${describeProblem(lang, p)}`)].join('\n');
+  const shown = problems.slice(0, MAX_PROBLEMS_LISTED).map((p) => `- ${describeProblem(lang, p)}`);
+  const more = problems.length > MAX_PROBLEMS_LISTED ? [moreNote(lang, problems.length - MAX_PROBLEMS_LISTED)] : [];
+  return [head, ...shown, ...more].join('\n');
 }

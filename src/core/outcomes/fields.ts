@@ -87,9 +87,9 @@ export const OUTCOME_ARGS: readonly ArgSpec[] = [
     dates: { earliest: PERIOD_START, notAfterToday: true },
     position: 'named',
     label: L('Date', 'Päivämäärä'),
-    description: L('Date it happened, YYYY-MM-DD (default today)', 'Päivämäärä VVVV-KK-PP (oletus tänään)'),
-    usage: L('YYYY-MM-DD', 'VVVV-KK-PP'),
-    placeholder: L('2025-01-31 (empty = today)', '2025-01-31 (tyhjä = tänään)'),
+    description: L('Date it happened: YYYY-MM-DD, D.M.YYYY or yesterday (default today)', 'Päivämäärä: PP.KK.VVVV, VVVV-KK-PP tai eilen (oletus tänään)'),
+    usage: L('YYYY-MM-DD', 'PP.KK.VVVV'),
+    placeholder: L('2025-01-31 or 31.1.2025 (empty = today)', '31.1.2025 (tyhjä = tänään)'),
   },
   {
     name: 'link',

@@ -5,6 +5,7 @@
 import type { Goal } from '../knowledge/schema.js';
 import type { Comparator, Lang, ProgressRow } from '../reply.js';
 import { DEADLINE_EXCLUSIVE, monthsBetween, PERIOD_START } from './dates.js';
+import { percentOf } from '../percent.js';
 
 /** The number that meets a target: "more than 20" is met at 21; "exactly"/"at least" at the target. */
 export function neededFor(target: number, comparator: Comparator): number {
@@ -14,7 +15,7 @@ export function neededFor(target: number, comparator: Comparator): number {
 /** A goal's progress figures on a given day. */
 export interface ProgressFigures {
   row: ProgressRow;
-  /** 0–100+ (floored, so 100 only when met). Null for qualitative goals. */
+  /** 0–100+ (rounded to nearest, 100 only when met: `percentOf`). Null for qualitative goals. */
   percent: number | null;
   /** How many more are needed; 0 when met. Null for qualitative goals. */
   remaining: number | null;
@@ -48,7 +49,7 @@ export function progressFigures(goal: Goal, count: number, today: string, lang: 
   const met = remaining === 0;
   return {
     row: { goalId: goal.id, label, count, target: goal.target, comparator: goal.comparator, needed, met },
-    percent: Math.floor((count / needed) * 100),
+    percent: percentOf(count, needed),
     remaining,
     pacePerMonth,
     neededPerMonth: met || monthsLeft <= 0 ? null : remaining / monthsLeft,

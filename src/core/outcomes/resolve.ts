@@ -5,6 +5,7 @@
 import Fuse from 'fuse.js';
 import type { Goal, KnowledgeBase, Party } from '../knowledge/schema.js';
 import { matchKey } from './normalise.js';
+import { editDistance } from '../answer/text.js';
 
 /** A resolved entry, or suggestions when nothing matched clearly. */
 export type Resolution<T> =
@@ -71,14 +72,51 @@ function resolveNamed<T>(input: string, items: T[], names: (t: T) => Named): Res
   return { ok: false, suggestions };
 }
 
-/** Resolves a goal by id, name or alias in either language, or a close misspelling. */
-export function resolveGoal(kb: KnowledgeBase, input: string): Resolution<Goal> {
-  return resolveNamed(input, kb.goals, (g) => ({ id: g.id, names: [g.id, g.name.en, g.name.fi, ...g.aliases.en, ...g.aliases.fi] }));
+/** The entry whose id, name or alias is exactly `input` (after normalising), without guessing at misspellings. */
+function exactNamed<T>(input: string, items: T[], names: (t: T) => Named): T | undefined {
+  const key = matchKey(input);
+  return keyedNames(items, names).rows.find((r) => r.name === key)?.item;
 }
 
-/** Resolves a party by id, short name, name or alias in either language, or a close misspelling. */
+const goalNames = (g: Goal): Named => ({ id: g.id, names: [g.id, g.name.en, g.name.fi, ...g.aliases.en, ...g.aliases.fi] });
+const partyNames = (p: Party): Named => ({ id: p.id, names: [p.id, p.shortName, p.name.en, p.name.fi, ...p.aliases.en, ...p.aliases.fi] });
+
+/** The goal `input` names exactly (id, name or alias, either language), if any: cheap, no fuzzy search. */
+export function exactGoal(kb: KnowledgeBase, input: string): Goal | undefined {
+  return exactNamed(input, kb.goals, goalNames);
+}
+
+/** The party `input` names exactly (id, short name, name or alias), if any: cheap, no fuzzy search. */
+export function exactParty(kb: KnowledgeBase, input: string): Party | undefined {
+  return exactNamed(input, kb.parties, partyNames);
+}
+
+/** Resolves a goal by id, name or alias in either language, or a close misspelling. */
+export function resolveGoal(kb: KnowledgeBase, input: string): Resolution<Goal> {
+  return resolveNamed(input, kb.goals, goalNames);
+}
+
+/**
+ * How far a party suggestion may be from what was typed: one or two typing mistakes. Party
+ * names are short, so fuse.js's substring matches are mostly noise for them ("Nokia" matched
+ * "työ- ja elinkeinoministeriö"); a name that is not a party should hear that, not a guess.
+ */
+function closeEnough(key: string, name: string): boolean {
+  const max = key.length <= 4 ? 1 : 2;
+  return editDistance(key, name, max) <= max;
+}
+
+/**
+ * Resolves a party by id, short name, name or alias in either language, or a close
+ * misspelling. Suggestions are only parties a typing mistake or two away; none means the
+ * text names no party of the agreement.
+ */
 export function resolveParty(kb: KnowledgeBase, input: string): Resolution<Party> {
-  return resolveNamed(input, kb.parties, (p) => ({ id: p.id, names: [p.id, p.shortName, p.name.en, p.name.fi, ...p.aliases.en, ...p.aliases.fi] }));
+  const r = resolveNamed(input, kb.parties, partyNames);
+  if (r.ok) return r;
+  const key = matchKey(input);
+  const rows = keyedNames(kb.parties, partyNames).rows;
+  return { ok: false, suggestions: r.suggestions.filter((id) => rows.some((row) => row.id === id && closeEnough(key, row.name))) };
 }
 
 /** The goal with this exact id, if any. */

@@ -27,6 +27,10 @@ interface Sent {
 }
 
 /** Limits of one message: blocks, section and header texts, context elements, the fallback text. */
+/** Block text Slack takes in one message (bolt-js #2509, #2867), and the messages one reply may take (issue 11 items 16, 6). */
+const BLOCK_TEXT_PER_MESSAGE = 12_000;
+const MESSAGES_PER_REPLY = 4;
+
 function overLimits(m: Sent): string[] {
   const problems: string[] = [];
   const blocks = (m.blocks ?? []) as { type: string; text?: { text: string }; elements?: unknown[] }[];
@@ -37,11 +41,15 @@ function overLimits(m: Sent): string[] {
     if (b.type === 'context' && (b.elements?.length ?? 0) > LIMITS.contextElements) problems.push(`context of ${b.elements!.length}`);
   }
   if (String(m.text ?? '').length > LIMITS.fallbackText) problems.push(`text of ${String(m.text).length}`);
+  // Slack refuses roughly 12–13k characters of block text in one message (msg_blocks_too_long).
+  const blockText = (JSON.stringify(blocks).match(/"text":"(?:[^"\\]|\\.)*"/g) ?? []).reduce((n, t) => n + (JSON.parse(t.slice(7)) as string).length, 0);
+  if (blockText > BLOCK_TEXT_PER_MESSAGE) problems.push(`${blockText} characters of block text`);
   return problems;
 }
 
 const common = (h: Harness) => ({
   overLimits,
+  maxMessages: MESSAGES_PER_REPLY,
   pings: (m: Sent) => JSON.stringify(m).match(LIVE) ?? [],
   text: (m: Sent) => `${String(m.text ?? '')} ${JSON.stringify(m.blocks ?? [])}`,
   logs: () => h.logs,

@@ -24,6 +24,8 @@ export interface Applies {
   redelivery: boolean;
   limits: boolean;
   pings: boolean;
+  /** The user types the whole command line (not options a client built): default true. */
+  typedLine?: boolean;
 }
 
 /** Drives one surface of one adapter. `Sent` is whatever the fake recorded for one message. */
@@ -38,6 +40,8 @@ export interface ContractDriver<Sent = unknown> {
   replies(d: Delivery, atLeast?: number): Promise<Sent[]>;
   /** What in a sent message breaks the platform's limits (empty when nothing does). */
   overLimits(m: Sent): string[];
+  /** Messages one reply may take on this surface (issue 11 item 6: Discord 3, Slack 4); where `limits` applies. */
+  maxMessages?: number;
   /** What in a sent message would notify someone it should not (empty when nothing would). */
   pings(m: Sent): string[];
   /** The text a user sees in a sent message. */
@@ -117,6 +121,22 @@ export function adapterContract(has: Applies, start: () => Promise<ContractDrive
       const messages = await d.replies(await d.send(LONG), 2);
       expect(messages.length).toBeGreaterThan(1);
       for (const m of messages) expect(d.overLimits(m)).toEqual([]);
+    });
+
+    if (has.limits) it('sends at most its messages per reply, the last saying how much more there was', async () => {
+      const messages = await d.replies(await d.send(LONG), 2);
+      expect(messages.length).toBeLessThanOrEqual(d.maxMessages!);
+      expect(d.text(messages.at(-1)!)).toMatch(/… and \d+ more — narrow it down/);
+      for (const m of messages) expect(d.overLimits(m)).toEqual([]);
+    });
+
+    if (has.limits && has.typedLine !== false) it('answers a line of hundreds of bad fields with a few problems, not a flood of messages', async () => {
+      const bad = Array.from({ length: 300 }, (_, i) => `f${i}=${'x'.repeat(30)}`).join(' ');
+      const messages = await d.replies(await d.send(`outcomes ${bad}`), 1);
+      expect(messages.length).toBeLessThanOrEqual(d.maxMessages!);
+      const text = messages.map((m) => d.text(m)).join(' ');
+      expect(new Set(text.match(/\bf\d+: unknown field/g))).toHaveProperty('size', 8);
+      expect(text).toMatch(/… and 292 more — narrow it down/);
     });
 
     if (has.pings) it('never pings: mass, user and role mentions in echoed text stay inert', async () => {

@@ -117,17 +117,18 @@ describe('Discord slash commands', () => {
     expect(cb.body.data.components[4].component.value).toBe('https://example.fi/a');
   });
 
-  it('reports from the submitted form, splitting the details box into link, Business ID and note', async () => {
+  it('reports from the submitted form, splitting the details box into date, link and Business ID', async () => {
     h = await startHarness();
+    // The note has a box of its own: beside a 2,000-character link it would overflow the shared one.
     const { id } = h.fake.modalSubmit(REPORT_MODAL_ID, {
       goal: ['companies'],
       title: 'Acme Oy',
       party: ['KAMK'],
-      date: '2025-01-02',
-      details: 'https://example.fi/news 1234567-8\nSpun off from the lab',
+      note: 'Spun off from the lab',
+      details: 'https://example.fi/news/2024-12-31 1234567-8\n2025-01-02',
     });
     await h.fake.waitForRequest(callback(id));
-    expect(h.inbound[0]!.text).toBe('/report companies "Acme Oy" party=KAMK date=2025-01-02 link=https://example.fi/news business-id=1234567-8 note="Spun off from the lab"');
+    expect(h.inbound[0]!.text).toBe('/report companies "Acme Oy" party=KAMK date=2025-01-02 link=https://example.fi/news/2024-12-31 business-id=1234567-8 note="Spun off from the lab"');
   });
 
   it('suggests parties while typing, matching names and aliases', async () => {

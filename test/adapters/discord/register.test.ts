@@ -35,7 +35,7 @@ describe('kajaani-bot discord register', () => {
     expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
     const body = put.body as any[];
     // Every typed command of the core, in its table order (not /feedback: buttons send it).
-    expect(body.map((c) => c.name)).toEqual(['ask', 'help', 'progress', 'report', 'outcomes', 'edit', 'retract', 'verify', 'history', 'grant', 'revoke', 'roles', 'export', 'digest', 'reload']);
+    expect(body.map((c) => c.name)).toEqual(['ask', 'help', 'progress', 'report', 'outcomes', 'edit', 'retract', 'verify', 'history', 'grant', 'revoke', 'roles', 'export', 'digest', 'reload', 'lang']);
     for (const c of body) {
       expect(c.description_localizations.fi).toBeTruthy();
       expect(c.description.length).toBeLessThanOrEqual(100);

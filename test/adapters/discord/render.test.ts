@@ -42,12 +42,16 @@ describe('Discord rendering', () => {
     const rejection = renderReply(errorReply('en', 'no '.repeat(1500)));
     expect(rejection.length).toBe(3);
     expect(rejection.every((m) => m.content!.length <= LIMITS.content)).toBe(true);
-    const big = renderReply(reply('en', 'x'.repeat(30_000), { progress: Array.from({ length: 60 }, () => row(3)) }));
-    for (const m of big) {
+    const many = renderReply(reply('en', 'x'.repeat(3_000), { progress: Array.from({ length: 60 }, () => row(3)) }));
+    for (const m of many) {
       expect(m.embeds.length).toBeLessThanOrEqual(LIMITS.embedsPerMessage);
       for (const e of m.embeds) expect(e.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
     }
-    expect(big.flatMap((m) => m.embeds).reduce((n, e) => n + (e.fields?.length ?? 0), 0)).toBe(60);
+    expect(many.flatMap((m) => m.embeds).reduce((n, e) => n + (e.fields?.length ?? 0), 0)).toBe(60);
+    // Past three messages a reply is cut, the last message saying how much more there was.
+    const big = renderReply(reply('en', 'x '.repeat(30_000), { progress: Array.from({ length: 60 }, () => row(3)) }));
+    expect(big).toHaveLength(3);
+    expect(big[2]!.content).toMatch(/^… and \d+ more — narrow it down\.$/);
   });
 
   it('renders a 45 kB answer in well under the interaction deadline', () => {

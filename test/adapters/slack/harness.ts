@@ -29,6 +29,8 @@ export interface Harness {
   /** The app's HTTP endpoint (HTTP mode). */
   url: string;
   close(): Promise<void>;
+  /** Stops the adapter and closes the app, leaving the fake running (the first half of a restart). */
+  stopApp(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -55,13 +57,14 @@ function recordingBot(real: Bot, inbound: Inbound[], wrap?: Wrap): Bot {
 export type Wrap = (handle: (msg: Inbound) => Promise<Reply>) => (msg: Inbound) => Promise<Reply>;
 
 /** Starts fake Slack + adapter. Socket Mode when `socket` is true. */
-export async function startHarness(opts: { socket?: boolean; env?: Record<string, string>; wrap?: Wrap } = {}): Promise<Harness> {
-  const fake = await FakeSlack.start();
+export async function startHarness(opts: { socket?: boolean; env?: Record<string, string>; wrap?: Wrap; restartOf?: Harness } = {}): Promise<Harness> {
+  // A restart: the same fake Slack and database file, a new process's app on a new port.
+  const fake = opts.restartOf?.fake ?? (await FakeSlack.start());
   const port = await freePort();
   const logs: Record<string, unknown>[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const env: NodeJS.ProcessEnv = {
-    BOT_DB_PATH: path.join(tempDir('kajaani-slack-'), 'bot.db'),
+    BOT_DB_PATH: opts.restartOf ? String(opts.restartOf.app.services.config.BOT_DB_PATH) : path.join(tempDir('kajaani-slack-'), 'bot.db'),
     BOT_TIMEZONE: 'Europe/Helsinki',
     BOT_DEFAULT_LANGUAGE: 'en',
     BOT_ADMINS: 'slack:U123,slack:U555',
@@ -82,7 +85,7 @@ export async function startHarness(opts: { socket?: boolean; env?: Record<string
     // Fast retries: the 429 test waits only for Retry-After, not for the production back-off.
     running = await startSlack(app, { host: '127.0.0.1', retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 } });
   } catch (err) {
-    await fake.stop();
+    if (!opts.restartOf) await fake.stop();
     real.close();
     throw err;
   }
@@ -94,7 +97,11 @@ export async function startHarness(opts: { socket?: boolean; env?: Record<string
     url: `http://127.0.0.1:${port}/slack/events`,
     async close() {
       await running.stop();
-      await fake.stop();
+      if (!opts.restartOf) await fake.stop();
+      real.close();
+    },
+    async stopApp() {
+      await running.stop();
       real.close();
     },
   };

@@ -51,7 +51,7 @@ describe('limits', () => {
     const r = reply('fi', 'x', { sections: Array.from({ length: 300 }, (_, i) => ({ lines: [`rivi ${i}`] })) });
     const messages = renderReply(r, [], 2);
     expect(messages).toHaveLength(2);
-    expect(JSON.stringify(messages[1]!.blocks.at(-1))).toContain('vastaus katkaistiin');
+    expect(JSON.stringify(messages[1]!.blocks.at(-1))).toMatch(/… ja \d+ muuta — rajaa tarkemmin\./);
   });
 });
 

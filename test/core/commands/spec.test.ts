@@ -60,7 +60,7 @@ describe('binding and validating', () => {
 
   it('validates a plain record of field → text as /report does, with a problem per field', () => {
     const ok = validateRecord(reportCommand, { goal: 'uudet yritykset', title: ' Acme Oy ', osapuoli: 'kamk', 'y-tunnus': '0112038-9' }, env);
-    expect(ok).toEqual({ ok: true, values: { goal: 'companies', title: 'Acme Oy', party: 'KAMK', date: '2025-06-15', 'business-id': '0112038-9' }, corrected: {} });
+    expect(ok).toEqual({ ok: true, values: { goal: 'companies', title: 'Acme Oy', party: 'KAMK', date: '2025-06-15', 'business-id': '0112038-9' }, corrected: {}, dateStyles: {} });
     const bad = validateRecord(reportCommand, { goal: 'compnies-x', title: 'X', date: '2025-06-16', link: 'ftp://x', colour: 'red' }, env);
     expect(bad.ok ? [] : bad.problems.map((p) => `${p.field}:${p.code}`)).toEqual(['goal:unknown-goal', 'title:title.length', 'date:date.future', 'link:link.invalid', 'colour:unknown-field']);
     const typo = validateRecord(reportCommand, { goal: 'compnies', title: 'Acme Oy' }, env);
@@ -79,7 +79,7 @@ describe('usage lines from the spec', () => {
   it('reads like the grammar, in the user language', () => {
     // A prefix: a field added to /report later joins the line without this test changing.
     expect(usageLine(reportCommand, 'en').startsWith('/report <goal> "<title>" [party=<id>] [date=YYYY-MM-DD] [link=<url>] [business-id=<Y-tunnus>] [note="<text>"]')).toBe(true);
-    expect(usageLine(reportCommand, 'fi').startsWith('/report <tavoite> "<otsikko>" [party=<tunnus>] [date=VVVV-KK-PP] [link=<url>] [business-id=<Y-tunnus>] [note="<teksti>"]')).toBe(true);
+    expect(usageLine(reportCommand, 'fi').startsWith('/report <tavoite> "<otsikko>" [party=<tunnus>] [date=PP.KK.VVVV] [link=<url>] [business-id=<Y-tunnus>] [note="<teksti>"]')).toBe(true);
     expect(usageLine(reportCommand, 'en').endsWith(' [duplicate=ok]')).toBe(true);
     expect(usageLine(findCommand('grant')!, 'en')).toBe('/grant <user> reporter|admin');
     expect(usageLine(findCommand('retract')!, 'en')).toBe('/retract <id> reason="<why>"');

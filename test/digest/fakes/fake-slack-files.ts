@@ -102,6 +102,8 @@ export class FakeSlackFiles {
       case 'chat.postMessage':
         return json(200, { ok: true, channel: args.channel, ts: `1764000000.${String(++this.seq).padStart(6, '0')}`, message: { text: args.text } });
       case 'files.getUploadURLExternal': {
+        // As the method's docs say: the alt text is `alt_txt`, at most 1,000 characters.
+        if (typeof args.alt_txt === 'string' && args.alt_txt.length > 1000) return json(200, { ok: false, error: 'alt_txt_too_large' });
         const fileId = `F${String(++this.seq).padStart(8, '0')}`;
         return json(200, { ok: true, file_id: fileId, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}` });
       }

@@ -5,6 +5,10 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Builds each request afresh (autocannon calls it before every send of this entry). */
+    setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
+    /** Sees every response to this entry. */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
   }
   export interface Options {
     url: string;

@@ -6,12 +6,13 @@
  * same time as the reads.
  *
  * Slack: every request is acknowledged (HTTP 200) within Slack's 3 s window, measured per
- * request; every command gets exactly one response_url post (none twice, none missing).
+ * request; every command gets exactly one answer, in its ack or as a response_url post
+ * (none twice, none missing).
  * Discord: every interaction gets exactly one callback within 3 s of its dispatch, and a
  * deferred one exactly one edit (or, for a private answer, the delete + one follow-up).
  */
 import { InteractionResponseType } from 'discord.js';
-import { postToApp, waitFor } from '../fakes/slack/fake-slack.js';
+import { waitFor } from '../fakes/slack/fake-slack.js';
 import { slashCommand } from '../fakes/slack/payloads.js';
 import { snowflake, opt, type CommandOption, type FakeUser } from '../fakes/discord/fake-discord.js';
 import { SECRET, startHarness as startSlackHarness } from '../adapters/slack/harness.js';
@@ -25,7 +26,7 @@ export interface SlackLoadResult {
   statuses: Record<number, number>;
   maxAckMs: number;
   p50AckMs: number;
-  /** Commands with exactly one response_url post. */
+  /** Commands with exactly one answer (in the ack or a response_url post). */
   answeredOnce: number;
   /** Commands with more than one post. */
   duplicates: string[];
@@ -72,7 +73,7 @@ export async function runSlackLoad(n: number): Promise<SlackLoadResult> {
       const { text, user } = SLACK_MIX(i);
       const body = new URLSearchParams(slashCommand(text, { user, responseUrl: h.fake.responseUrl(id) })).toString();
       const t0 = performance.now();
-      return postToApp(h.url, body, 'application/x-www-form-urlencoded', { secret: SECRET }).then((res) => ({ status: res.status, ms: performance.now() - t0 }));
+      return h.fake.deliver(h.url, body, 'application/x-www-form-urlencoded', { secret: SECRET }).then((res) => ({ status: res.status, ms: performance.now() - t0 }));
     });
     const acks = await Promise.all(sent);
     const idSet = new Set(ids);

@@ -30,6 +30,7 @@ vi.mock('@slack/bolt', async (importOriginal) => {
 const { createApp } = await import('../../src/main.js');
 const { StartupError } = await import('../../src/errors.js');
 const { createSlackApp, startSlack } = await import('../../src/adapters/slack/index.js');
+const { HTTPReceiver } = await import('@slack/bolt');
 const { postToApp, sign } = await import('../fakes/slack/fake-slack.js');
 const { buttonClick, eventCallback, mention, slashCommand } = await import('../fakes/slack/payloads.js');
 const { SECRET, startHarness } = await import('../adapters/slack/harness.js');
@@ -94,10 +95,9 @@ describe('HTTP mode with a signing secret: forged requests', () => {
     { name: 'block_actions', body: new URLSearchParams({ payload: JSON.stringify(buttonClick('kajaani_feedback_up', 'x', { responseUrl: h.fake.responseUrl(`forged-${tag}-btn`) })) }).toString(), type: FORM },
   ];
 
-  // Not here: a correctly signed request with a timestamp in the future. Bolt only rejects
-  // timestamps more than 5 minutes old, so one signed with the real secret for a later time
-  // is accepted; making it needs the secret, so it is no forgery (Slack's own sample code
-  // checks both directions; Bolt 5 does not).
+  // Not here: a correctly signed request with a timestamp in the future, or the same signed
+  // request sent twice. Bolt 5 accepts both; the adapter's replay guard refuses them (its
+  // tests: test/adapters/slack/replay.test.ts).
   const forgeries: { name: string; post: (b: { body: string; type: string }) => Promise<{ status: number }> }[] = [
     { name: 'no signature headers', post: (b) => postToApp(h.url, b.body, b.type, {}) },
     { name: 'a timestamp but no signature', post: (b) => postToApp(h.url, b.body, b.type, { headers: { 'x-slack-request-timestamp': String(now()) } }) },
@@ -137,7 +137,7 @@ describe('HTTP mode with a signing secret: forged requests', () => {
   it('runs the same report when it is signed correctly (the probe can see a write)', async () => {
     const stored = outcomes();
     const [report] = bodies('ok');
-    const res = await postToApp(h.url, report!.body, report!.type, { secret: SECRET });
+    const res = await h.fake.deliver(h.url, report!.body, report!.type, { secret: SECRET });
     expect(res.status).toBe(200);
     await h.fake.waitForResponse('forged-ok');
     expect(outcomes()).toBe(stored + 1);
@@ -145,7 +145,7 @@ describe('HTTP mode with a signing secret: forged requests', () => {
 });
 
 describe('nothing switches verification off', () => {
-  it('createSlackApp passes the secret to Bolt and never sets signatureVerification or a custom receiver', () => {
+  it('createSlackApp gives Bolt its own HTTPReceiver, built with the secret and verifying, and never sets signatureVerification', () => {
     const env: NodeJS.ProcessEnv = {
       BOT_DB_PATH: path.join(tempDir('kajaani-sig-'), 'bot.db'),
       SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -162,12 +162,12 @@ describe('nothing switches verification off', () => {
       const { bolt, mode } = createSlackApp(app);
       expect(mode).toBe('http');
       const options = captured[before]!;
-      expect(options.signingSecret).toBe(SECRET);
       expect('signatureVerification' in options ? options.signatureVerification : true).toBe(true);
-      expect(options.receiver).toBeUndefined();
       expect(options.socketMode).toBeUndefined();
-      // Bolt's own HTTP receiver, verifying.
+      // Bolt's own HTTP receiver (the replay guard wraps its request listener), verifying.
       const receiver = (bolt as unknown as { receiver: { constructor: { name: string }; signatureVerification: boolean; signingSecret: string } }).receiver;
+      expect(options.receiver).toBe(receiver);
+      expect(receiver).toBeInstanceOf(HTTPReceiver);
       expect(receiver.constructor.name).toBe('HTTPReceiver');
       expect(receiver.signatureVerification).toBe(true);
       expect(receiver.signingSecret).toBe(SECRET);
@@ -176,12 +176,16 @@ describe('nothing switches verification off', () => {
     }
   });
 
-  it('no source file mentions signatureVerification, a custom receiver or processBeforeResponse, and no config variable could disable it', () => {
+  it('no source file mentions signatureVerification, another receiver or processBeforeResponse, and no config variable could disable it', () => {
     const src = path.resolve('src');
     const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
     expect(files.length).toBeGreaterThan(20);
-    const offenders = files.filter((f) => /signatureVerification|\breceiver\s*:|ExpressReceiver|verifySlackRequest\b/.test(readFileSync(path.join(src, f), 'utf8')));
+    const offenders = files.filter((f) => /signatureVerification|processBeforeResponse|ExpressReceiver|AwsLambdaReceiver|verifySlackRequest\b/.test(readFileSync(path.join(src, f), 'utf8')));
     expect(offenders).toEqual([]);
+    // The one receiver: Bolt's HTTPReceiver, built in the Slack adapter's index.ts with the secret.
+    const receivers = files.flatMap((f) => [...readFileSync(path.join(src, f), 'utf8').matchAll(/\breceiver\s*:\s*([^,}\n]+)/g)].map((m) => `${f}: ${m[1]!.trim()}`));
+    expect(receivers).toEqual([`${path.join('adapters', 'slack', 'index.ts')}: guardedReceiver(c.SLACK_SIGNING_SECRET!`]);
+    expect(readFileSync(path.join(src, 'adapters', 'slack', 'index.ts'), 'utf8')).toMatch(/new HTTPReceiver\(\{ signingSecret, [^}]*\}\)/);
     const config = readFileSync(path.join(src, 'config.ts'), 'utf8');
     const names = [...config.matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!);
     expect(names).toContain('SLACK_SIGNING_SECRET');

@@ -44,6 +44,12 @@ export class SeenIds {
     return true;
   }
 
+  /** True when the id was seen within the TTL; does not remember it. */
+  has(id: string): boolean {
+    this.prune(this.now());
+    return this.seen.has(id);
+  }
+
   get size(): number {
     return this.seen.size;
   }

@@ -10,7 +10,7 @@ import type { Logger } from '../../log.js';
 import type { ShownAnswers } from '../../core/feedback/shown-answers.js';
 import type { SeenIds } from '../shared/seen-ids.js';
 import { LIMITS } from './limits.js';
-import type { LocaleLookup } from './locale.js';
+import type { LocaleCache } from './locale.js';
 import { answerActions } from './buttons.js';
 import { renderReply, type SlackMessage } from './render.js';
 
@@ -20,7 +20,8 @@ export interface SlackContext {
   recent: SeenIds;
   /** Answers shown with "Share in channel", by the reference the button carries. */
   answers: ShownAnswers;
-  localeOf: LocaleLookup;
+  /** The users' Slack languages. */
+  locales: LocaleCache;
 }
 
 /** Posts to a response_url (slash commands, button clicks, the report form's origin). */
@@ -54,11 +55,29 @@ export function messagesFor(ctx: SlackContext, question: string, r: Reply, opts:
   return renderReply(r, answerActions(r.lang, { share, feedback: r.feedbackRef }), opts.maxMessages);
 }
 
+/** One message of an answer to a slash command (or a click): the acknowledgement's body or a response_url post. */
+export interface ResponseMessage {
+  response_type: 'ephemeral' | 'in_channel';
+  text: string;
+  blocks?: SlackMessage['blocks'];
+}
+
+/**
+ * A reply as response messages: always ephemeral (errors too), with the share button. Renders
+ * once (the share button's reference is remembered here), so call it once per reply.
+ */
+export function responseMessages(ctx: SlackContext, question: string, r: Reply): ResponseMessage[] {
+  return messagesFor(ctx, question, r, { share: true, maxMessages: LIMITS.responseUrlMessages }).map((m) => ({ response_type: 'ephemeral', text: m.text, blocks: m.blocks }));
+}
+
+/** Posts response messages to a response_url, each as a new message (never replacing the one clicked). */
+export async function respondAll(respond: Respond, messages: ResponseMessage[]): Promise<void> {
+  for (const m of messages) await respond({ ...m, replace_original: false });
+}
+
 /** Answers through a response_url: always ephemeral (errors too), with the share button. */
 export async function respondReply(ctx: SlackContext, respond: Respond, question: string, r: Reply): Promise<void> {
-  for (const m of messagesFor(ctx, question, r, { share: true, maxMessages: LIMITS.responseUrlMessages })) {
-    await respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
-  }
+  await respondAll(respond, responseMessages(ctx, question, r));
 }
 
 /** Posts a reply in a conversation; errors and ephemeral replies only to `user`. */

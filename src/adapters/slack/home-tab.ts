@@ -12,7 +12,7 @@ export function registerHomeTab(bolt: BoltApp, ctx: SlackContext): void {
     if (event.tab !== 'home') return;
     if (!ctx.recent.first(`event:${body.event_id}`)) return;
     const { config } = ctx.app.services;
-    const lang = (await ctx.localeOf(event.user)) ?? config.BOT_DEFAULT_LANGUAGE;
+    const lang = (await ctx.locales.lookup(event.user)) ?? config.BOT_DEFAULT_LANGUAGE;
     await guarded(
       ctx.log,
       'home',

@@ -4,7 +4,7 @@
  * against SLACK_SIGNING_SECRET. SLACK_API_URL replaces the Web API base (GovSlack, tests).
  */
 import { inspect } from 'node:util';
-import { App as BoltApp, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
+import { App as BoltApp, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { App } from '../../main.js';
 import { StartupError } from '../../errors.js';
 import type { Logger } from '../../log.js';
@@ -13,9 +13,10 @@ import { ShownAnswers } from '../../core/feedback/shown-answers.js';
 import type { SlackContext } from './context.js';
 import { registerHomeTab } from './home-tab.js';
 import { registerInteractions } from './interactions.js';
-import { createLocaleLookup } from './locale.js';
+import { createLocaleCache } from './locale.js';
 import { registerMessages } from './messages.js';
 import { SeenIds } from '../shared/seen-ids.js';
+import { createReplayGuard, type ReplayGuard } from './replay-guard.js';
 import { registerSlashCommand } from './slash.js';
 
 /** Options tests (and unusual deployments) may set; production uses the defaults. */
@@ -24,6 +25,18 @@ export interface SlackAdapterOptions {
   host?: string;
   /** Web API retry policy (p-retry options); see DEFAULT_RETRY. */
   retryConfig?: webApi.RetryOptions;
+  /** How long a slash command's answer may take and still ride in the ack; see ACK_BUDGET_MS. */
+  ackBudgetMs?: number;
+}
+
+/** The HTTP endpoint Slack posts events, commands and interactions to (Bolt's default). */
+const EVENTS_PATH = '/slack/events';
+
+/** Bolt's HTTP receiver, with the replay guard's hooks in it (replay-guard.ts; its middleware goes on the app). */
+function guardedReceiver(signingSecret: string, port: number, logger: BoltLogger, guard: ReplayGuard): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret, port, logger, endpoints: [EVENTS_PATH], customPropertiesExtractor: guard.remember });
+  receiver.requestListener = guard.wrap(receiver.requestListener);
+  return receiver;
 }
 
 /**
@@ -69,17 +82,23 @@ export function createSlackApp(app: App, options: SlackAdapterOptions = {}): { b
     // One attempt that hangs must not hold an answer forever; the retry policy tries again.
     timeout: 10_000,
   };
+  const log = app.services.log.child({ adapter: 'slack' });
+  const guard = createReplayGuard({ endpoints: [EVENTS_PATH], log });
   const boltApp = new BoltApp({
     token: c.SLACK_BOT_TOKEN,
     logger,
     logLevel: logger.getLevel(),
     clientOptions,
     ignoreSelf: true,
-    ...(socketMode ? { socketMode: true, appToken: c.SLACK_APP_TOKEN } : { signingSecret: c.SLACK_SIGNING_SECRET, port: c.SLACK_PORT }),
+    // Bolt's conversation store is unused here, and its default builds an Error (with a stack
+    // trace) for every request that finds nothing stored: a measurable share of each command.
+    convoStore: false,
+    ...(socketMode ? { socketMode: true, appToken: c.SLACK_APP_TOKEN } : { receiver: guardedReceiver(c.SLACK_SIGNING_SECRET!, c.SLACK_PORT, logger, guard) }),
   });
-  const log = app.services.log.child({ adapter: 'slack' });
-  const ctx: SlackContext = { app, log, recent: new SeenIds(), answers: new ShownAnswers(), localeOf: createLocaleLookup(boltApp.client, log) };
-  registerSlashCommand(boltApp, ctx);
+  // Socket Mode has no signatures to replay: its envelopes come over the app's own authenticated connection.
+  if (!socketMode) boltApp.use(guard.middleware);
+  const ctx: SlackContext = { app, log, recent: new SeenIds(), answers: new ShownAnswers(), locales: createLocaleCache(boltApp.client, log) };
+  registerSlashCommand(boltApp, ctx, options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {});
   registerMessages(boltApp, ctx);
   registerInteractions(boltApp, ctx);
   registerHomeTab(boltApp, ctx);
@@ -95,10 +114,10 @@ export async function startSlack(app: App, options: SlackAdapterOptions = {}): P
   const c = app.services.config;
   if (mode === 'socket') await boltApp.start();
   else await boltApp.start(options.host ? { port: c.SLACK_PORT, host: options.host } : c.SLACK_PORT);
-  app.services.log.info(mode === 'socket' ? { adapter: 'slack', mode } : { adapter: 'slack', mode, port: c.SLACK_PORT, path: '/slack/events' }, `slack: started in ${mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}`);
+  app.services.log.info(mode === 'socket' ? { adapter: 'slack', mode } : { adapter: 'slack', mode, port: c.SLACK_PORT, path: EVENTS_PATH }, `slack: started in ${mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}`);
   return {
     name: 'slack',
-    detail: mode === 'socket' ? 'Socket Mode' : `HTTP on port ${c.SLACK_PORT} at /slack/events`,
+    detail: mode === 'socket' ? 'Socket Mode' : `HTTP on port ${c.SLACK_PORT} at ${EVENTS_PATH}`,
     stop: async () => {
       await boltApp.stop();
     },

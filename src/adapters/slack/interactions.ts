@@ -14,6 +14,7 @@ import { ask, coreUser, messagesFor, postReply, respondReply, responderFor, type
 import { guarded } from '../shared/failure.js';
 import { LIMITS } from './limits.js';
 import { withinDeadline } from '../shared/deadline.js';
+import { isAllowedResponseUrl } from './response-url.js';
 import { commandForm, FORM_CALLBACK_PREFIX, formCommandText, formErrors, readMetadata, type ViewStateValues } from './form.js';
 
 /**
@@ -31,7 +32,7 @@ const T = {
 
 /** The user's language for a click: their Slack locale, else the default. */
 async function langOf(ctx: SlackContext, userId: string): Promise<Lang> {
-  return (await ctx.localeOf(userId)) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
+  return (await ctx.locales.lookup(userId)) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
 }
 
 /** An ephemeral answer through the click's response_url, for apologies and short notes. */
@@ -66,7 +67,7 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
   // A vote is the core's business: the click becomes `/feedback <ref> up|down` from the clicker.
   bolt.action<BlockAction<ButtonAction>>(new RegExp(`^(${FEEDBACK_UP_ACTION}|${FEEDBACK_DOWN_ACTION})$`), async ({ ack, body, action, respond }) => {
     await ack();
-    const locale = await ctx.localeOf(body.user.id);
+    const locale = await ctx.locales.lookup(body.user.id);
     await guarded(
       ctx.log,
       'feedback',
@@ -104,8 +105,15 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
       await ack();
       return;
     }
-    const meta = readMetadata(view.private_metadata, ctx.app.services.config.BOT_DEFAULT_LANGUAGE);
+    const config = ctx.app.services.config;
+    const meta = readMetadata(view.private_metadata, config.BOT_DEFAULT_LANGUAGE);
     const userId = body.user.id;
+    // The metadata comes back from outside: post only to Slack's own response URLs. Another
+    // URL is dropped (and logged), and the answer goes to the user's DM instead.
+    const responseUrl = meta.responseUrl !== undefined && isAllowedResponseUrl(meta.responseUrl, config.SLACK_API_URL) ? meta.responseUrl : undefined;
+    if (meta.responseUrl !== undefined && responseUrl === undefined) {
+      ctx.log.warn({ user: userId, responseUrl: meta.responseUrl.slice(0, 200) }, 'slack: form metadata names a response URL that is not Slack\'s; ignored, answering in a DM');
+    }
     const text = formCommandText(command, view.state.values as ViewStateValues);
     const pending = ask(ctx, { user: coreUser(userId), text, ...(meta.channel ? { conversationId: encodeConversation({ platform: 'slack', channel: meta.channel }) } : {}) }, meta.lang);
     const early = await withinDeadline(pending, SUBMIT_DEADLINE_MS);
@@ -122,7 +130,7 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
         const reply = early ?? (await pending);
         // Where the form was opened from a slash command, confirm there (ephemeral, shareable);
         // otherwise (Home tab, a button in a message) in the user's DM with the bot.
-        if (meta.responseUrl) await respondReply(ctx, responderFor(meta.responseUrl), text, reply);
+        if (responseUrl) await respondReply(ctx, responderFor(responseUrl), text, reply);
         else await postReply(ctx, client, { channel: userId, user: userId, privateChannel: true }, text, reply);
       },
       (apology) => client.chat.postMessage({ channel: userId, text: apology }),

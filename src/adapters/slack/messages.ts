@@ -33,7 +33,7 @@ async function answer(ctx: SlackContext, client: webApi.WebClient, botUserId: st
     ctx.log.debug({ eventId: m.eventId, channel: m.channel, ts: m.ts }, 'slack: duplicate delivery ignored');
     return;
   }
-  const locale = await ctx.localeOf(m.user);
+  const locale = await ctx.locales.lookup(m.user);
   const lang = locale ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
   // In a channel the answer goes into the mention's thread; in a DM, straight into the DM.
   const where = { channel: m.channel, user: m.user, threadTs: m.isDm ? m.threadTs : (m.threadTs ?? m.ts), privateChannel: m.isDm };

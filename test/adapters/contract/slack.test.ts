@@ -1,7 +1,8 @@
 /**
  * The adapter contract on Slack, for its two surfaces: mentions (Events API, answered in the
- * thread) and the slash command (answered through the response_url). The real Bolt app runs
- * in HTTP mode against the fake Slack; checks read what the fake recorded.
+ * thread) and the slash command (answered in its acknowledgement, or through the
+ * response_url), the slash command over HTTP and in Socket Mode. The real Bolt app runs
+ * against the fake Slack; checks read what the fake recorded.
  */
 import { describe } from 'vitest';
 import { postToApp, waitFor, type ApiCall, type ResponsePost } from '../../fakes/slack/fake-slack.js';
@@ -62,8 +63,8 @@ const common = (h: Harness) => ({
 async function mentionsDriver(): Promise<ContractDriver<Sent>> {
   const h = await startHarness({ wrap: contractWrap });
   let seq = 0;
-  const event = (ev: Record<string, unknown>, eventId: string, headers: Record<string, string> = {}) =>
-    postToApp(h.url, JSON.stringify(eventCallback(ev, eventId)), 'application/json', { secret: SECRET, headers });
+  const event = (ev: Record<string, unknown>, eventId: string, headers: Record<string, string> = {}, timestamp?: number) =>
+    postToApp(h.url, JSON.stringify(eventCallback(ev, eventId)), 'application/json', { secret: SECRET, headers, ...(timestamp ? { timestamp } : {}) });
   const sent = new Map<string, { ev: Record<string, unknown>; eventId: string; text: string }>();
   const answersTo = (ts: string) => h.fake.calls.filter((c: ApiCall) => (c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral') && c.args.thread_ts === ts).map((c) => c.args as Sent);
   return {
@@ -77,8 +78,9 @@ async function mentionsDriver(): Promise<ContractDriver<Sent>> {
     },
     async redeliver({ id }: Delivery) {
       const s = sent.get(id)!;
-      // Slack's retry of the same event, and the same message delivered as a plain channel message.
-      await event(s.ev, s.eventId, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+      // Slack's retry of the same event (a new request, signed with the time it is sent), and
+      // the same message delivered as a plain channel message.
+      await event(s.ev, s.eventId, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }, Math.floor(Date.now() / 1000) + 1);
       await event(message(`<@UBOT> ${s.text}`, { channel: 'C123', channelType: 'channel', ts: id }), `${s.eventId}-message`);
     },
     async sendFromBot(text, who) {
@@ -95,29 +97,37 @@ async function mentionsDriver(): Promise<ContractDriver<Sent>> {
   };
 }
 
-/** `/kajaani <text>`, answered through its response_url. */
-async function slashDriver(): Promise<ContractDriver<Sent>> {
-  const h = await startHarness({ wrap: contractWrap });
-  let seq = 0;
-  const answersTo = (id: string) => h.fake.responses.filter((r: ResponsePost) => r.id === id).map((r) => r.body as Sent);
-  return {
-    async send(text, as = 'stranger') {
-      const id = `contract-${++seq}`;
-      const body = new URLSearchParams(slashCommand(typed(text), { user: USERS[as], responseUrl: h.fake.responseUrl(id) })).toString();
-      await postToApp(h.url, body, 'application/x-www-form-urlencoded', { secret: SECRET });
-      return { id };
-    },
-    redeliver: () => Promise.reject(new Error('Slack does not redeliver slash commands')),
-    sendFromBot: () => Promise.reject(new Error('a slash command is never from a bot')),
-    async replies({ id }: Delivery, atLeast = 1) {
-      await waitFor(() => answersTo(id).length >= atLeast, `${atLeast} response_url posts to ${id}`);
-      await sleep(SETTLE_MS);
-      return answersTo(id);
-    },
-    ...common(h),
+/**
+ * `/kajaani <text>` over HTTP or in Socket Mode, answered in its acknowledgement (the HTTP
+ * response body, the Socket Mode ack's payload) or through its response_url: the fake
+ * records both as answers, as Slack shows both.
+ */
+function slashDriver(socket: boolean): () => Promise<ContractDriver<Sent>> {
+  return async () => {
+    const h = await startHarness({ wrap: contractWrap, socket });
+    let seq = 0;
+    const answersTo = (id: string) => h.fake.responses.filter((r: ResponsePost) => r.id === id).map((r) => r.body as Sent);
+    return {
+      async send(text, as = 'stranger') {
+        const id = `contract-${++seq}`;
+        const command = slashCommand(typed(text), { user: USERS[as], responseUrl: h.fake.responseUrl(id) });
+        if (socket) await h.fake.push('slash_commands', command);
+        else await h.fake.deliver(h.url, new URLSearchParams(command).toString(), 'application/x-www-form-urlencoded', { secret: SECRET });
+        return { id };
+      },
+      redeliver: () => Promise.reject(new Error('Slack does not redeliver slash commands')),
+      sendFromBot: () => Promise.reject(new Error('a slash command is never from a bot')),
+      async replies({ id }: Delivery, atLeast = 1) {
+        await waitFor(() => answersTo(id).length >= atLeast, `${atLeast} answers to ${id}`);
+        await sleep(SETTLE_MS);
+        return answersTo(id);
+      },
+      ...common(h),
+    };
   };
 }
 
 describe('Slack mentions (Events API)', () => adapterContract({ ownMessages: true, redelivery: true, limits: true, pings: true }, mentionsDriver));
 // Slack does not redeliver slash commands, and they never come from a bot.
-describe('Slack slash command (/kajaani)', () => adapterContract({ ownMessages: false, redelivery: false, limits: true, pings: true }, slashDriver));
+describe('Slack slash command (/kajaani) over HTTP', () => adapterContract({ ownMessages: false, redelivery: false, limits: true, pings: true }, slashDriver(false)));
+describe('Slack slash command (/kajaani) in Socket Mode', () => adapterContract({ ownMessages: false, redelivery: false, limits: true, pings: true }, slashDriver(true)));

@@ -18,6 +18,17 @@ describe('seen ids', () => {
     expect(seen.first('b')).toBe(false);
   });
 
+  it('tells whether an id was seen within the TTL without remembering it', () => {
+    let t = 0;
+    const seen = new SeenIds(1000, () => t);
+    expect(seen.has('a')).toBe(false);
+    expect(seen.first('a')).toBe(true);
+    expect(seen.has('a')).toBe(true);
+    t = 1500;
+    expect(seen.has('a')).toBe(false);
+    expect(seen.size).toBe(0);
+  });
+
   it('stays bounded under a flood, forgetting the oldest first', () => {
     const seen = new SeenIds(60_000, () => 0, 3);
     for (const id of ['a', 'b', 'c', 'd']) expect(seen.first(id)).toBe(true);

@@ -57,7 +57,7 @@ function recordingBot(real: Bot, inbound: Inbound[], wrap?: Wrap): Bot {
 export type Wrap = (handle: (msg: Inbound) => Promise<Reply>) => (msg: Inbound) => Promise<Reply>;
 
 /** Starts fake Slack + adapter. Socket Mode when `socket` is true. */
-export async function startHarness(opts: { socket?: boolean; env?: Record<string, string>; wrap?: Wrap; restartOf?: Harness } = {}): Promise<Harness> {
+export async function startHarness(opts: { socket?: boolean; env?: Record<string, string>; wrap?: Wrap; restartOf?: Harness; ackBudgetMs?: number } = {}): Promise<Harness> {
   // A restart: the same fake Slack and database file, a new process's app on a new port.
   const fake = opts.restartOf?.fake ?? (await FakeSlack.start());
   const port = await freePort();
@@ -83,7 +83,7 @@ export async function startHarness(opts: { socket?: boolean; env?: Record<string
   let running: RunningAdapter;
   try {
     // Fast retries: the 429 test waits only for Retry-After, not for the production back-off.
-    running = await startSlack(app, { host: '127.0.0.1', retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 } });
+    running = await startSlack(app, { host: '127.0.0.1', retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 }, ...(opts.ackBudgetMs !== undefined ? { ackBudgetMs: opts.ackBudgetMs } : {}) });
   } catch (err) {
     if (!opts.restartOf) await fake.stop();
     real.close();

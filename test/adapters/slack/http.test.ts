@@ -21,20 +21,20 @@ afterAll(async () => {
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
 
-/** Sends a signed slash command; returns the response_url id its answers go to. */
-async function slash(text: string, o: { user?: string; channel?: string } = {}): Promise<{ id: string; status: number }> {
+/** Sends a signed slash command; returns the response_url id its answers are recorded under, and the HTTP response. */
+async function slash(text: string, o: { user?: string; channel?: string; triggerId?: string } = {}): Promise<{ id: string; status: number; text: string }> {
   const id = `r${++seq}`;
-  const res = await postToApp(h.url, new URLSearchParams(slashCommand(text, { ...o, responseUrl: h.fake.responseUrl(id) })).toString(), FORM, { secret: SECRET });
-  return { id, status: res.status };
+  const res = await h.fake.deliver(h.url, new URLSearchParams(slashCommand(text, { ...o, responseUrl: h.fake.responseUrl(id) })).toString(), FORM, { secret: SECRET });
+  return { id, ...res };
 }
 
 async function event(ev: Record<string, unknown>, eventId = `Ev${++seq}`, headers: Record<string, string> = {}): Promise<number> {
-  const res = await postToApp(h.url, JSON.stringify(eventCallback(ev, eventId)), JSON_TYPE, { secret: SECRET, headers });
+  const res = await h.fake.deliver(h.url, JSON.stringify(eventCallback(ev, eventId)), JSON_TYPE, { secret: SECRET, headers });
   return res.status;
 }
 
 async function interactive(payload: Record<string, unknown>): Promise<{ status: number; text: string }> {
-  return postToApp(h.url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, { secret: SECRET });
+  return h.fake.deliver(h.url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, { secret: SECRET });
 }
 
 const blocksText = (body: Record<string, unknown>): string => JSON.stringify(body.blocks ?? []);
@@ -66,15 +66,20 @@ describe('Slack over HTTP: request signatures', () => {
 });
 
 describe('Slack over HTTP: /kajaani', () => {
-  it('answers a question ephemerally with the real core, a share button and feedback buttons', async () => {
-    const { id, status } = await slash('who are the parties?');
+  it('answers a question inside the acknowledgement, ephemerally, with the real core, a share button and feedback buttons', async () => {
+    const { id, status, text } = await slash('who are the parties?');
     expect(status).toBe(200);
+    // The HTTP response itself is the answer; nothing goes to the response_url.
+    expect(JSON.parse(text)).toMatchObject({ response_type: 'ephemeral', blocks: expect.any(Array) });
     const post = await h.fake.waitForResponse(id);
+    expect(post.via).toBe('ack');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.fake.responses.filter((r) => r.id === id)).toHaveLength(1);
     expect(post.body.response_type).toBe('ephemeral');
     expect(blocksText(post.body)).toContain('KAMK');
     expect(blocksText(post.body)).toContain('kajaani_share');
     expect(blocksText(post.body)).toContain('kajaani_feedback_up');
-    expect(h.inbound.at(-1)).toMatchObject({ platform: 'slack', user: 'slack:U123', text: 'who are the parties?', locale: 'en', conversationId: 'slack:C123' });
+    expect(h.inbound.at(-1)).toMatchObject({ platform: 'slack', user: 'slack:U123', text: 'who are the parties?', conversationId: 'slack:C123' });
   });
 
   it('passes commands in the console grammar and resolves user mentions to slack:U… ids', async () => {
@@ -84,11 +89,20 @@ describe('Slack over HTTP: /kajaani', () => {
     await waitFor(() => h.inbound.find((m) => m.text === '/grant slack:U999 reporter'), 'the grant command with the resolved user');
   });
 
-  it('uses Finnish for a user whose Slack locale is fi-FI', async () => {
+  it('answers a first command in the language of its text without waiting for users.info, then uses the Slack locale (fi-FI)', async () => {
     h.fake.locales.set('UFI', 'fi-FI');
-    const { id } = await slash('ketkä ovat osapuolet?', { user: 'UFI' });
-    await h.fake.waitForResponse(id);
-    expect(h.inbound.at(-1)).toMatchObject({ user: 'slack:UFI', locale: 'fi' });
+    const first = await slash('ketkä ovat osapuolet?', { user: 'UFI' });
+    expect(h.inbound.at(-1)).toMatchObject({ user: 'slack:UFI' });
+    expect(h.inbound.at(-1)!.locale).toBeUndefined();
+    // Finnish all the same: the question's own words say so.
+    expect((await h.fake.waitForResponse(first.id)).body.text).toMatch(/osapuol/i);
+    // The lookup ran in the background and filled the cache: a bare command now goes by the locale.
+    await waitFor(() => h.fake.callsOf('users.info').some((c) => c.args.user === 'UFI'), 'the users.info lookup for UFI');
+    await new Promise((r) => setTimeout(r, 50));
+    const second = await slash('progress', { user: 'UFI' });
+    await h.fake.waitForResponse(second.id);
+    expect(h.inbound.at(-1)).toMatchObject({ user: 'slack:UFI', text: '/progress', locale: 'fi' });
+    expect(h.fake.callsOf('users.info').filter((c) => c.args.user === 'UFI')).toHaveLength(1);
   });
 
   it('does not hold an answer up for a slow users.info: the text decides the language then', async () => {
@@ -115,7 +129,8 @@ describe('Slack over HTTP: /kajaani', () => {
 describe('Slack over HTTP: the report form', () => {
   it('opens the form for a bare /kajaani report, with goals, parties and today as the date', async () => {
     const before = h.fake.callsOf('views.open').length;
-    await slash('report');
+    const { text } = await slash('report', { triggerId: '1234.5678.abcdef' });
+    expect(text).toBe('');
     const call = await h.fake.waitForCall('views.open', before + 1);
     expect(call.args.trigger_id).toBe('1234.5678.abcdef');
     const view = JSON.stringify(call.args.view);
@@ -262,7 +277,7 @@ describe('Slack over HTTP: buttons and the Home tab', () => {
     click.container = { type: 'view', view_id: 'VHOME' };
     await interactive(click);
     const call = await h.fake.waitForCall('views.open', before + 1);
-    expect(call.args.trigger_id).toBe('2345.6789.bcdef');
+    expect(call.args.trigger_id).toBe(click.trigger_id);
     expect(JSON.parse(String((call.args.view as { private_metadata: string }).private_metadata))).toEqual({ lang: 'en' });
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The per-user rate limit end to end through the real Bolt app (issue 11 item 3): past the
- * burst, one polite "slow down" reply, then nothing is posted (no response_url post, no
- * chat.postMessage), while the request is still acknowledged. The limit (1 an hour, bursts
- * of 2) cannot refill during the test.
+ * burst, one polite "slow down" reply, then nothing is posted (no message in the ack, no
+ * response_url post, no chat.postMessage), while the request is still acknowledged. The
+ * limit (1 an hour, bursts of 2) cannot refill during the test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postToApp } from '../../fakes/slack/fake-slack.js';
@@ -20,8 +20,9 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const FORM = 'application/x-www-form-urlencoded';
 
+/** A signed slash command through the fake, which records an answer in the ack as well as response_url posts. */
 async function slash(id: string, text: string, user: string): Promise<number> {
-  const res = await postToApp(h.url, new URLSearchParams(slashCommand(text, { user, responseUrl: h.fake.responseUrl(id) })).toString(), FORM, { secret: SECRET });
+  const res = await h.fake.deliver(h.url, new URLSearchParams(slashCommand(text, { user, responseUrl: h.fake.responseUrl(id) })).toString(), FORM, { secret: SECRET });
   return res.status;
 }
 
@@ -37,6 +38,8 @@ describe('Slack: per-user rate limit', () => {
     expect(h.fake.responses.filter((r) => r.id === 's1').map((r) => String(r.body.text))).not.toContainEqual(expect.stringMatching(/slow down/i));
 
     expect(await slash('s4', 'who are the parties?', 'U777')).toBe(200);
+    // Acknowledged, and the ack is empty.
+    expect(h.fake.delivered.at(-1)).toEqual({ status: 200, text: '' });
     // Another user is still answered; by then the limited request has long been handled.
     expect(await slash('other', 'help', 'U888')).toBe(200);
     await h.fake.waitForResponse('other');

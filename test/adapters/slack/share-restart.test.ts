@@ -28,10 +28,11 @@ const click = (h: Harness, actionId: string, value: string, id: string, user = '
 
 beforeAll(async () => {
   first = await startHarness();
-  await postToApp(first.url, new URLSearchParams(slashCommand('who are the parties?', { responseUrl: first.fake.responseUrl('answer') })).toString(), FORM, { secret: SECRET });
-  const answer = await first.fake.waitForResponse('answer');
-  share = buttonValue(answer.body, 'kajaani_share');
-  vote = buttonValue(answer.body, 'kajaani_feedback_up');
+  // The answer travels in the slash command's acknowledgement (issue 14 item 1).
+  const ack = await postToApp(first.url, new URLSearchParams(slashCommand('who are the parties?', { responseUrl: first.fake.responseUrl('answer') })).toString(), FORM, { secret: SECRET });
+  const answer = JSON.parse(ack.text) as Record<string, unknown>;
+  share = buttonValue(answer, 'kajaani_share');
+  vote = buttonValue(answer, 'kajaani_feedback_up');
   // The restart: this process's app goes, a new one starts on the same file and workspace.
   await first.stopApp();
   second = await startHarness({ restartOf: first });

@@ -22,12 +22,23 @@ describe('Slack in Socket Mode', () => {
     expect(h.fake.connections).toBe(1);
   });
 
-  it('acknowledges a slash command envelope and answers through the response_url', async () => {
+  it('answers a slash command inside the ack of its envelope, ephemerally, with share and feedback buttons', async () => {
     const ack = await h.fake.push('slash_commands', slashCommand('who are the parties?', { responseUrl: h.fake.responseUrl('s1') }));
+    expect(ack).toMatchObject({ response_type: 'ephemeral', text: expect.any(String) });
+    const blocks = JSON.stringify(ack.blocks);
+    expect(blocks).toContain('KAMK');
+    expect(blocks).toContain('kajaani_share');
+    expect(blocks).toContain('kajaani_feedback_up');
+    await new Promise((r) => setTimeout(r, 200));
+    // The ack was the answer: nothing went to the response_url.
+    expect(h.fake.responses.filter((r) => r.id === 's1').map((r) => r.via)).toEqual(['ack']);
+  });
+
+  it('acknowledges a bare /kajaani report empty and opens the form', async () => {
+    const before = h.fake.callsOf('views.open').length;
+    const ack = await h.fake.push('slash_commands', slashCommand('report', { responseUrl: h.fake.responseUrl('s-form') }));
     expect(ack).toEqual({});
-    const post = await h.fake.waitForResponse('s1');
-    expect(post.body.response_type).toBe('ephemeral');
-    expect(JSON.stringify(post.body.blocks)).toContain('KAMK');
+    await h.fake.waitForCall('views.open', before + 1);
   });
 
   it('acknowledges an events_api envelope, answers in the thread, and handles a retry once', async () => {
@@ -50,7 +61,7 @@ describe('Slack in Socket Mode', () => {
     h.fake.disconnect();
     await waitFor(() => h.fake.connections >= 2 || undefined, 'a reconnect', 10_000);
     const ack = await h.fake.push('slash_commands', slashCommand('who are the parties?', { responseUrl: h.fake.responseUrl('s2') }));
-    expect(ack).toEqual({});
+    expect(JSON.stringify(ack.blocks)).toContain('KAMK');
     await h.fake.waitForResponse('s2');
   });
 });

@@ -3,6 +3,11 @@
  * response_url endpoints (`/response/<id>`) and a Socket Mode WebSocket (`/socket`). It
  * records every call and speaks the real payload shapes, so the real Bolt app can run
  * against it unchanged.
+ *
+ * A slash command can be answered two ways, and Slack shows both the same: a message in the
+ * acknowledgement (the HTTP response body, or the Socket Mode ack's payload) or posts to the
+ * response_url. The fake records both in `responses`, marked `via`, when the command was
+ * sent through it (`deliver` over HTTP, `push` in Socket Mode).
  */
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
@@ -15,10 +20,19 @@ export interface ApiCall {
   args: Record<string, unknown>;
 }
 
-/** One recorded response_url post. */
+/** One recorded answer to a slash command or a click: a response_url post, or the message its ack carried. */
 export interface ResponsePost {
+  /** The response_url id (`/response/<id>`) of the command. */
   id: string;
   body: Record<string, unknown>;
+  via: 'response_url' | 'ack';
+}
+
+/** One HTTP request `deliver` sent to the app, and what the app answered. */
+export interface Delivered {
+  status: number;
+  /** The response body as sent (empty for a bare ack). */
+  text: string;
 }
 
 export const BOT_USER_ID = 'UBOT';
@@ -66,6 +80,8 @@ export async function waitFor<T>(check: () => T | undefined | false, what: strin
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
+  /** HTTP mode: every request sent with `deliver`, with the app's response. */
+  readonly delivered: Delivered[] = [];
   /** Socket Mode: envelopes acknowledged by the app, by envelope id. */
   readonly acks = new Map<string, Record<string, unknown>>();
   /** Socket Mode: how many times the app has connected. */
@@ -120,9 +136,41 @@ export class FakeSlack {
     return waitFor(() => this.callsOf(method)[n - 1], `${method} call #${n}`, timeoutMs);
   }
 
-  /** Waits for the n-th post to a response_url id. */
+  /** Waits for the n-th answer (ack-carried or response_url post) to a response_url id. */
   waitForResponse(id: string, n = 1, timeoutMs = 5000): Promise<ResponsePost> {
-    return waitFor(() => this.responses.filter((r) => r.id === id)[n - 1], `response_url post #${n} to ${id}`, timeoutMs);
+    return waitFor(() => this.responses.filter((r) => r.id === id)[n - 1], `answer #${n} to ${id}`, timeoutMs);
+  }
+
+  /** The response_url id of one of this fake's response URLs; undefined for any other URL. */
+  private responseId(url: unknown): string | undefined {
+    const prefix = this.responseUrl('');
+    return typeof url === 'string' && url.startsWith(prefix) ? url.slice(prefix.length) : undefined;
+  }
+
+  /** A slash command's ack that carries a message is an answer, as Slack shows it. */
+  private recordAck(request: Record<string, unknown>, ack: Record<string, unknown>): void {
+    const id = this.responseId(request.response_url);
+    if (typeof request.command !== 'string' || id === undefined) return;
+    if (ack.text === undefined && ack.blocks === undefined) return;
+    this.responses.push({ id, body: ack, via: 'ack' });
+  }
+
+  /**
+   * HTTP mode: sends a request to the app the way Slack does (signed, see `postToApp`) and
+   * records the response; a slash command's message in the response body becomes an answer.
+   */
+  async deliver(appUrl: string, body: string, contentType: string, opts: PostOptions = {}): Promise<Delivered> {
+    const res = await postToApp(appUrl, body, contentType, opts);
+    this.delivered.push(res);
+    if (res.status === 200 && res.text !== '' && contentType.includes('x-www-form-urlencoded')) {
+      const request = Object.fromEntries(new URLSearchParams(body));
+      try {
+        this.recordAck(request, JSON.parse(res.text) as Record<string, unknown>);
+      } catch {
+        // Not JSON: not a message.
+      }
+    }
+    return res;
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -133,7 +181,7 @@ export class FakeSlack {
       res.end(JSON.stringify(body));
     };
     if (url.pathname.startsWith('/response/')) {
-      this.responses.push({ id: url.pathname.slice('/response/'.length), body: parseBody(raw, req.headers['content-type']) });
+      this.responses.push({ id: url.pathname.slice('/response/'.length), body: parseBody(raw, req.headers['content-type']), via: 'response_url' });
       return json(200, { ok: true });
     }
     const m = /^\/api\/(.+)$/.exec(url.pathname);
@@ -178,12 +226,17 @@ export class FakeSlack {
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0TEST' } }));
   }
 
-  /** Socket Mode: pushes an envelope and waits for the app's ack; returns the ack payload. */
+  /**
+   * Socket Mode: pushes an envelope and waits for the app's ack; returns the ack payload (a
+   * slash command's message in it is recorded as an answer).
+   */
   async push(type: 'slash_commands' | 'events_api' | 'interactive', payload: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     const socket = await waitFor(() => (this.socket?.readyState === 1 ? this.socket : undefined), 'a Socket Mode connection');
     const envelopeId = `env-${++this.envelopeSeq}`;
     socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', ...extra }));
-    return waitFor(() => this.acks.get(envelopeId), `ack of ${envelopeId}`);
+    const ack = await waitFor(() => this.acks.get(envelopeId), `ack of ${envelopeId}`);
+    if (type === 'slash_commands') this.recordAck(payload, ack);
+    return ack;
   }
 
   /** Socket Mode: asks the app to reconnect, as Slack does before it rotates a connection. */

@@ -3,8 +3,12 @@ import { TEAM_ID, BOT_USER_ID } from './fake-slack.js';
 
 const APP_ID = 'A0TEST';
 
+let triggers = 0;
+/** A new trigger id, as Slack gives each command, click and submission its own. */
+export const nextTriggerId = (): string => `${++triggers}.5678.abcdef`;
+
 /** A slash command's fields (sent form-encoded over HTTP, as an object in Socket Mode). */
-export function slashCommand(text: string, o: { user?: string; channel?: string; responseUrl: string; command?: string }): Record<string, string> {
+export function slashCommand(text: string, o: { user?: string; channel?: string; responseUrl: string; command?: string; triggerId?: string }): Record<string, string> {
   return {
     token: 'verification-token',
     team_id: TEAM_ID,
@@ -18,7 +22,7 @@ export function slashCommand(text: string, o: { user?: string; channel?: string;
     api_app_id: APP_ID,
     is_enterprise_install: 'false',
     response_url: o.responseUrl,
-    trigger_id: '1234.5678.abcdef',
+    trigger_id: o.triggerId ?? nextTriggerId(),
   };
 }
 
@@ -75,7 +79,7 @@ export function buttonClick(actionId: string, value: string, o: { user?: string;
     api_app_id: APP_ID,
     token: 'verification-token',
     container: { type: 'message', message_ts: '1700000000.000300', channel_id: o.channel ?? 'C123', is_ephemeral: o.ephemeral ?? true },
-    trigger_id: '2345.6789.bcdef',
+    trigger_id: nextTriggerId(),
     team: { id: TEAM_ID, domain: 'test' },
     enterprise: null,
     is_enterprise_install: false,
@@ -100,7 +104,7 @@ export function reportSubmission(
     user: { id: user, username: 'ann', name: 'ann', team_id: TEAM_ID },
     api_app_id: APP_ID,
     token: 'verification-token',
-    trigger_id: '3456.7890.cdef',
+    trigger_id: nextTriggerId(),
     view: {
       id: 'V1',
       team_id: TEAM_ID,

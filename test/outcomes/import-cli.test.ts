@@ -63,7 +63,8 @@ describe('kajaani-bot import: usage', () => {
     for (const flag of ['--help', '-h']) {
       const r = run(db, [flag]);
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(/^Usage: kajaani-bot import <file\.csv\|file\.json> \[--dry-run\] \[--skip-invalid\] \[--allow-duplicates\] \[--user <name>\] \[--json\]/);
+      expect(r.out).toMatch(/^Usage:\n  kajaani-bot import <file\.csv\|file\.json> \[--dry-run\] \[--skip-invalid\] \[--allow-duplicates\] \[--user <name>\] \[--json\]\n/);
+      expect(r.out).toContain('Exit codes: 0 stored');
       expect(r.out).toMatch(/Exit codes: 0/);
     }
   });
@@ -79,7 +80,7 @@ describe('kajaani-bot import: usage', () => {
     const r = run(db, args as string[]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
-    expect(r.err).toContain('Usage: kajaani-bot import');
+    expect(r.err).toContain('Usage:\n  kajaani-bot import <file.csv|file.json>');
     expect(r.out).toBe('');
   });
 
@@ -153,7 +154,7 @@ describe('kajaani-bot import: Excel CSV, options and exit codes', () => {
     expect(r.out).toBe(
       [
         'bad.csv: 3 rows (CSV, comma-separated).',
-        '  line 3, happenedOn: "2026-13-01" is not a real date. Write it as YYYY-MM-DD, e.g. 2024-05-31.',
+        '  line 3, happenedOn: "2026-13-01" is not a real date. Write it like 2024-05-31 or 31.5.2024, or today or yesterday.',
         '  line 4, link: "www.example.fi" is not an http(s) address. Give a link starting with https://',
         'Nothing was stored: fix the problems above (or store the 1 valid rows with --skip-invalid).',
         '',
@@ -169,7 +170,7 @@ describe('kajaani-bot import: Excel CSV, options and exit codes', () => {
       skipped: 2,
       valid: 1,
       problems: [
-        { line: 3, field: 'happenedOn', message: '"2026-13-01" is not a real date. Write it as YYYY-MM-DD, e.g. 2024-05-31.' },
+        { line: 3, field: 'happenedOn', message: '"2026-13-01" is not a real date. Write it like 2024-05-31 or 31.5.2024, or today or yesterday.' },
         { line: 4, field: 'link', message: '"www.example.fi" is not an http(s) address. Give a link starting with https://' },
       ],
     });

@@ -123,7 +123,8 @@ describe('what an import stores', () => {
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ action: 'import', actor: ADMIN, at: now, after: { title: 'Gone tech', status: 'retracted', importedFrom: { file: '2022.csv', line: 4 } } });
     const shown = await bot.say('console:anyone', `/history ${gone!.id}`);
-    expect(shown.text + JSON.stringify(shown.sections)).toContain(`${now} ${ADMIN} imported from 2022.csv, line 4`);
+    // /history shows the time in BOT_TIMEZONE as people write it (issue 12), the source beside it.
+    expect(shown.text + JSON.stringify(shown.sections)).toMatch(new RegExp(`"[^"]*2025 \\d{1,2}[.:]\\d{2} ${ADMIN} imported from 2022\\.csv, line 4"`));
     countsAgree(bot.app.services.store);
   });
 
@@ -165,12 +166,13 @@ describe('problems, by line and field', () => {
     const r = importInto(bot, 'bad.csv', csv);
     expect(r).toMatchObject({ ok: false, stored: 0, skipped: 0, rows: 6, valid: 1 });
     expect(lines(r.problems)).toEqual([
-      'line 3, happenedOn: "2026-13-01" is not a real date. Write it as YYYY-MM-DD, e.g. 2024-05-31.',
+      'line 3, happenedOn: "2026-13-01" is not a real date. Write it like 2024-05-31 or 31.5.2024, or today or yesterday.',
       expect.stringMatching(/^line 4, goalId: I don't know the goal "unicorns"/),
       'line 4, title: must be 2–200 characters (it has 1). Put it in quotes, e.g. "Acme Oy".',
-      expect.stringMatching(/^line 4, partyId: I don't know the party "Nowhere"/),
+      'line 4, partyId: "Nowhere" is not a party of the agreement. The parties are: Kajaani, Sotkamo, TEM, OKM, OY, OY-MITY, JYU, JYU-Vuokatti, KAMK, CSC, VTT-MIKES, Kainuu, ELY.',
       'line 4, link: "ftp://x" is not an http(s) address. Give a link starting with https://',
       'line 4, businessId: the check digit of 1234567-2 is wrong. Check the ID, e.g. at ytj.fi.',
+      'line 5, title: this field is one line; it has a line break (U+000D CARRIAGE RETURN) at character 6. Write it on one line.',
       'line 5, happenedOn: 2019-12-31 is before the agreement period. Give a date on or after 2021-01-01.',
       'line 7, happenedOn: 2025-06-16 is in the future. Report an outcome once it has happened.',
       'line 8, goalId: missing.',
@@ -187,7 +189,7 @@ describe('problems, by line and field', () => {
     const bot = makeTestBot();
     const r = importInto(bot, 'mixed.csv', [HEADER, 'companies,Good Oy,KAMK,2024-01-01,,,,', 'companies,Bad Oy,KAMK,someday,,,,', 'technologies,Also good,,2024-02-02,,,,'].join('\n'), { skipInvalid: true });
     expect(r).toMatchObject({ ok: true, stored: 2, skipped: 1, valid: 2 });
-    expect(lines(r.problems)).toEqual(['line 3, happenedOn: "someday" is not a real date. Write it as YYYY-MM-DD, e.g. 2024-05-31.']);
+    expect(lines(r.problems)).toEqual(['line 3, happenedOn: "someday" is not a real date. Write it like 2024-05-31 or 31.5.2024, or today or yesterday.']);
     expect(allOutcomes(bot.app.services.store).map((o) => o.title)).toEqual(['Good Oy', 'Also good']);
     expect(outcomeHistory(bot.app.services.store, 2)[0]!.after).toMatchObject({ importedFrom: { file: 'mixed.csv', line: 4 } });
     countsAgree(bot.app.services.store);
@@ -263,7 +265,7 @@ describe('problems, by line and field', () => {
     const json = `[\n  {"goalId": "companies", "title": "Fine Oy", "happenedOn": "2024-01-01"},\n  {\n    "goalId": "companies",\n    "title": "Bad Oy",\n    "happenedOn": "2026-13-01"\n  },\n  "text",\n  {"goalId": "companies", "title": {"nested": 1}, "happenedOn": "2024-01-01", "colour": "red", "extra": {"x": "y"}}\n]\n`;
     const r = importInto(bot, 'items.json', json);
     expect(lines(r.problems)).toEqual([
-      'item 2 (line 3), happenedOn: "2026-13-01" is not a real date. Write it as YYYY-MM-DD, e.g. 2024-05-31.',
+      'item 2 (line 3), happenedOn: "2026-13-01" is not a real date. Write it like 2024-05-31 or 31.5.2024, or today or yesterday.',
       'item 3 (line 8): the item must be an object ({"goalId": …, "title": …}).',
       'item 4 (line 9), title: the value must be text or a number.',
       expect.stringMatching(/^item 4 \(line 9\), colour: unknown column; nothing is stored/),

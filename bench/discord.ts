@@ -11,6 +11,16 @@
  * Rounds alternate the sides, the order turning each round, and every round waits until the
  * loaded side has answered everything it was sent. Target: answered/s ≥ 0.8× the bare
  * client, median of the per-round ratios.
+ *
+ * Like with like: each side answers with the same REST calls a minimal correct bot makes,
+ * one interaction callback (type 4, the message itself) per slash command and nothing else:
+ * the answers here are quick, so the bot sends them straight in the callback and neither side
+ * defers, edits or fetches. Both have the same client options (allowed_mentions `parse: []`,
+ * caches, intents) and both run from source under the same tsx loader, which makes a
+ * `require()` inside discord.js slower than in the production bundle; the bare side's
+ * `interaction.reply()` pays that on every reply (its MessagePayload getters), the bot's first
+ * reply does not (src/adapters/discord/reply-body.ts). What differs is the work a real answer
+ * needs: the core's answer and a 1–2 kB body of embeds and buttons instead of "ok".
  */
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';

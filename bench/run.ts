@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (build first, then `tsx bench/run.ts [answer|slack|writes|scale|start|tokenize|discord ...]`).
+ * `npm run bench` (build first, then `tsx bench/run.ts [answer|slack|writes|scale|start|tokenize|discord|import ...]`).
  * A benchmark, never a test: it prints a table and writes bench/results.json, and it does not
  * fail on a missed target. Every figure is measured beside a baseline in the same run, so the
  * ratios hold on any machine; absolute numbers are given for context, with the load average
@@ -17,6 +17,7 @@ import { benchScale } from './scale.js';
 import { benchStartup } from './startup.js';
 import { benchTokenizer } from './tokenizer.js';
 import { benchDiscord } from './discord.js';
+import { benchImport } from './import.js';
 import { table, type Figure } from './lib/figures.js';
 import { root } from './lib/env.js';
 import { killAll } from './lib/proc.js';
@@ -33,6 +34,7 @@ const BENCHES: [string, Bench][] = [
   ['start', benchStartup],
   ['tokenize', benchTokenizer],
   ['discord', benchDiscord],
+  ['import', benchImport],
 ];
 
 async function main(): Promise<void> {
@@ -65,7 +67,8 @@ async function main(): Promise<void> {
   process.stdout.write('ours / baseline: medians over the rounds (n). ratio: the median of the per-round ratios (each round measures both\n');
   process.stdout.write('sides back to back), with their min–max. Baselines: fuse.js search (1), a bare Bolt app that only acks (2), a plain\n');
   process.stdout.write('better-sqlite3 INSERT with the same pragmas (3), a bare GROUP BY count on the same 100k-row database (4), bare\n');
-  process.stdout.write('`node -e 0` (5), a bare discord.js client with the same options that replies "ok" (6).\n');
+  process.stdout.write('`node -e 0` (5), a bare discord.js client with the same options that replies "ok" (6), a plain better-sqlite3\n');
+  process.stdout.write('INSERT loop of the same 10,000 rows in one transaction, no checks or audit (7).\n');
   if (notes.length > 0) process.stdout.write(`\n${notes.join('\n')}\n`);
   const missed = figures.filter((f) => f.met === false);
   if (missed.length > 0) process.stdout.write(`Missed: ${missed.map((f) => `${f.group}: ${f.name}`).join('; ')}\n`);

@@ -9,6 +9,8 @@ export interface CliUsage {
   path: string;
   line: string;
   about: string;
+  /** More lines, shown only when this one subcommand's usage is asked for (`import --help`). */
+  details?: readonly string[];
 }
 
 export const CLI_USAGES: readonly CliUsage[] = [
@@ -40,6 +42,22 @@ export const CLI_USAGES: readonly CliUsage[] = [
   { path: 'discord invite', line: 'kajaani-bot discord invite', about: 'print the Discord invite link' },
   { path: 'backup', line: 'kajaani-bot backup <file> [--force]', about: 'online copy of the database, safe while the bot runs; --force overwrites <file>' },
   { path: 'restore', line: 'kajaani-bot restore <file>', about: 'replace the database with a backup (stop the bot first)' },
+  {
+    path: 'import',
+    line: 'kajaani-bot import <file.csv|file.json> [--dry-run] [--skip-invalid] [--allow-duplicates] [--user <name>] [--json]',
+    about: 'import past outcomes from a file in the /export csv or json format; admins only',
+    details: [
+      'CSV: UTF-8 with or without BOM, comma or semicolon separated (Excel\'s "CSV UTF-8").',
+      'Every row is checked like /report; nothing is stored when any row fails.',
+      '  --dry-run           check everything, store nothing',
+      '  --skip-invalid      store the valid rows; report and skip the others',
+      '  --allow-duplicates  store rows that look like outcomes already stored (or earlier in the file)',
+      '  --user <name>       act as console:<name> (default: your login name); must be an admin',
+      '  --json              print one JSON object: {"ok","stored","skipped","problems":[{"line","field","message"}],…}',
+      'Exit codes: 0 stored (or a clean dry run), 1 nothing stored (problems, not an admin),',
+      '2 usage error (no file, unknown option, a file that cannot be opened).',
+    ],
+  },
   { path: 'help', line: 'kajaani-bot help [<command>]', about: 'this text, or one command\'s; every command also takes --help' },
 ];
 
@@ -61,7 +79,8 @@ export function isCliPath(path: string): boolean {
 
 /** "Usage:" and the lines for `path` ('' for everything, with the shared notes). */
 export function usageText(path = ''): string {
-  const lines = matching(path).flatMap((u) => [`  ${u.line}`, `      ${u.about}`]);
+  const found = matching(path);
+  const lines = found.flatMap((u) => [`  ${u.line}`, `      ${u.about}`, ...(path !== '' && found.length === 1 ? (u.details ?? []).map((d) => `      ${d}`) : [])]);
   const notes = path === '' || ['ask', 'console', 'export'].includes(path) ? ['', ...NOTES.map((n) => `  ${n}`)] : [];
   return ['Usage:', ...lines, ...notes].join('\n');
 }

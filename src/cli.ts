@@ -138,6 +138,9 @@ async function main(): Promise<void> {
     case 'restore':
       process.exitCode = await (await import('./cli-backup.js')).runRestoreCli(rest);
       return;
+    case 'import':
+      process.exitCode = await (await import('./cli-import.js')).runImportCli(rest);
+      return;
     case 'digest':
       process.exitCode = await (await import('./cli-digest.js')).digestCli(rest);
       return;

@@ -1,12 +1,12 @@
 /**
- * The append-only audit history: every report, edit, verification, retraction and role
+ * The append-only audit history: every report, import, edit, verification, retraction and role
  * change, with who, when and the values before and after (as JSON).
  */
 import type { Store } from './store.js';
 import { stmt } from './statements.js';
 
-/** What changed. */
-export type AuditAction = 'report' | 'edit' | 'verify' | 'retract' | 'grant' | 'revoke';
+/** What changed. `import`: an outcome stored by `kajaani-bot import` (its `after` says from which file and line). */
+export type AuditAction = 'report' | 'edit' | 'verify' | 'retract' | 'grant' | 'revoke' | 'import';
 
 /** One audit entry as stored. */
 export interface AuditEntry {

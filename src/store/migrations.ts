@@ -223,6 +223,38 @@ export const migrations: Migration[] = [
   },
   {
     version: 9,
+    description: "audit entries for imported outcomes (action 'import')",
+    sql: `
+      -- SQLite cannot change a CHECK constraint in place: the history is copied, ids and all,
+      -- into a table that also allows 'import'. DROP TABLE fires no triggers, so the
+      -- append-only triggers do not stop it; they are made again on the new table. The
+      -- AUTOINCREMENT counter is carried over, so no id is ever given twice.
+      CREATE TABLE audit_v9 (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        at         TEXT NOT NULL,
+        actor      TEXT NOT NULL,
+        action     TEXT NOT NULL CHECK (action IN ('report', 'edit', 'verify', 'retract', 'grant', 'revoke', 'import')),
+        outcome_id INTEGER REFERENCES outcomes (id),
+        subject    TEXT,
+        before     TEXT,
+        after      TEXT
+      ) STRICT;
+      INSERT INTO audit_v9 (id, at, actor, action, outcome_id, subject, before, after)
+        SELECT id, at, actor, action, outcome_id, subject, before, after FROM audit ORDER BY id;
+      UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)) WHERE name = 'audit_v9';
+      DROP TABLE audit;
+      ALTER TABLE audit_v9 RENAME TO audit;
+      CREATE INDEX audit_outcome ON audit (outcome_id);
+      CREATE INDEX audit_subject ON audit (subject);
+      CREATE INDEX audit_action_at ON audit (action, at);
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+      BEGIN SELECT RAISE(ABORT, 'the audit history is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+      BEGIN SELECT RAISE(ABORT, 'the audit history is append-only'); END;
+    `,
+  },
+  {
+    version: 10,
     description: 'check-in reminders: per-user opt-out and reachability, one claim per (period, user), a reporter\'s party',
     sql: `
       -- One row per user who said /remind off|on, or whom the bot could not DM. A user with no

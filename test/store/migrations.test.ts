@@ -96,6 +96,41 @@ describe('opening the store', () => {
     store.close();
   });
 
+  it("lets the audit history hold imports from version 9 on, keeping every entry, its id counter and its append-only guard", () => {
+    const v6File = tempDbPath();
+    mkdirSync(path.dirname(v6File), { recursive: true });
+    // A file as version 6 left it, with a report and a role grant in its history.
+    const raw = new Database(v6File);
+    for (const m of migrations.filter((x) => x.version <= 6)) raw.exec(m.sql);
+    raw.pragma('user_version = 6');
+    raw.prepare("INSERT INTO outcomes (goal_id, title, title_key, happened_on, reported_by, reported_at, updated_at) VALUES ('companies', 'A', 'a', '2024-01-01', 'console:a', 'T', 'T')").run();
+    raw.prepare("INSERT INTO audit (at, actor, action, outcome_id) VALUES ('T', 'console:a', 'report', 1)").run();
+    raw.prepare("INSERT INTO audit (at, actor, action, subject) VALUES ('T', 'console:a', 'grant', 'console:b')").run();
+    expect(() => raw.prepare("INSERT INTO audit (at, actor, action) VALUES ('T', 'console:a', 'import')").run()).toThrow(/CHECK constraint/);
+    // Ids up to 10 were handed out once (the counter is what AUTOINCREMENT never goes back on).
+    raw.prepare("UPDATE sqlite_sequence SET seq = 10 WHERE name = 'audit'").run();
+    const before = raw.prepare('SELECT * FROM audit ORDER BY id').all();
+    raw.close();
+
+    const store = openStore(v6File);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(store.db.prepare('SELECT * FROM audit ORDER BY id').all()).toEqual(before);
+    store.db.prepare("INSERT INTO audit (at, actor, action, outcome_id) VALUES ('T', 'console:a', 'import', 1)").run();
+    expect(store.db.prepare('SELECT id, action FROM audit ORDER BY id').all()).toEqual([
+      { id: 1, action: 'report' },
+      { id: 2, action: 'grant' },
+      { id: 11, action: 'import' },
+    ]);
+    expect(() => store.db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+    expect(() => store.db.prepare("UPDATE audit SET actor = 'x'").run()).toThrow(/append-only/);
+    expect(store.db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'audit' AND type = 'index' ORDER BY name").pluck().all()).toEqual([
+      'audit_action_at',
+      'audit_outcome',
+      'audit_subject',
+    ]);
+    store.close();
+  });
+
   it('refuses a database written by a newer version with a clear message', () => {
     const file = tempDbPath();
     openStore(file).close();

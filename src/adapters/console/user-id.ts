@@ -4,19 +4,7 @@
  * prefix) is refused, so nobody at the terminal can act, or be audited, as a platform admin.
  * To give a console user rights, grant the `console:` id a role or list it in BOT_ADMINS.
  */
-
 import os from 'node:os';
-
-/** The console user when no --user is given: `console:<login name>`. */
-export function defaultConsoleUser(): string {
-  let name = 'user';
-  try {
-    name = os.userInfo().username || name;
-  } catch {
-    name = process.env.USER ?? name;
-  }
-  return `console:${name}`;
-}
 
 /** Console user names: what a login name or a short handle holds, and nothing that could forge a line. */
 const NAME = /^[\p{L}\p{N}._@-]{1,64}$/u;
@@ -41,4 +29,15 @@ export function consoleUserId(raw: string): { ok: true; user: string } | { ok: f
     };
   }
   return { ok: true, user: `console:${name}` };
+}
+
+/** The console user when no `--user` is given: `console:<login name>`. */
+export function defaultConsoleUser(): string {
+  let name = 'user';
+  try {
+    name = os.userInfo().username || name;
+  } catch {
+    name = process.env.USER ?? name;
+  }
+  return `console:${name}`;
 }

@@ -26,6 +26,7 @@ import { interactionOptions, isPrivate, messageOptions, NO_PINGS, type AdapterCo
 import { guarded } from '../shared/failure.js';
 import { withinDeadline } from '../shared/deadline.js';
 import { suggestionsFor } from './autocomplete.js';
+import { replyPayload } from './reply-body.js';
 
 type Answerable = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
 
@@ -132,7 +133,7 @@ async function answer(ctx: AdapterContext, interaction: Answerable, text: string
     if (quick.silent) return;
     const [first, ...rest] = renderReply(quick);
     const ephemeral = isPrivate(quick);
-    await interaction.reply(interactionOptions(first!, ephemeral));
+    await interaction.reply(replyPayload(interaction, first!, ephemeral));
     for (const m of rest) await interaction.followUp(interactionOptions(m, ephemeral));
     return;
   }

@@ -14,6 +14,7 @@ const ACTIONS: Record<AuditEntry['action'], [string, string]> = {
   retract: ['retracted', 'perui'],
   grant: ['granted', 'myönsi'],
   revoke: ['revoked', 'poisti'],
+  import: ['imported', 'toi'],
 };
 
 /** Fields shown in the changes of an edit, in order. */
@@ -27,6 +28,14 @@ function changes(e: AuditEntry): string {
   return diffs.length ? `: ${diffs.join('; ')}` : '';
 }
 
+/** Where an imported outcome came from: " from outcomes.csv, line 7" (see store/import.ts). */
+function source(e: AuditEntry, fi: boolean): string {
+  if (e.action !== 'import') return '';
+  const from = (e.after as { importedFrom?: { file?: unknown; line?: unknown } } | null)?.importedFrom;
+  if (!from) return '';
+  return fi ? ` tiedostosta ${String(from.file)}, rivi ${String(from.line)}` : ` from ${String(from.file)}, line ${String(from.line)}`;
+}
+
 function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
   const found = findOutcome(ctx, values.id!);
   if (!found.ok) return found.reply;
@@ -37,7 +46,7 @@ function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
   const lines = entries.map((e) => {
     const reason = e.action === 'retract' ? `: ${String((e.after as { retractReason?: string } | null)?.retractReason ?? '')}` : '';
     // Times in BOT_TIMEZONE as the reader writes them; `data.history` keeps the stored UTC instants.
-    return `${timeOf(ctx, e.at)} ${e.actor} ${ACTIONS[e.action][fi ? 1 : 0]}${changes(e)}${reason}`;
+    return `${timeOf(ctx, e.at)} ${e.actor} ${ACTIONS[e.action][fi ? 1 : 0]}${source(e, fi)}${changes(e)}${reason}`;
   });
   return reply(ctx.lang, fi ? `Tuloksen #${o.id} historia:` : `History of outcome #${o.id}:`, {
     sections: [{ lines: outcomeDetails(kb, o, ctx.lang, (t) => timeOf(ctx, t)) }, { heading: fi ? 'Muutokset' : 'Changes', lines }],

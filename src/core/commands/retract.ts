@@ -4,6 +4,7 @@ import { errorReply, reply, type Reply } from '../reply.js';
 import { L } from '../i18n.js';
 import { findOutcome, mayChange, OUTCOME_ID } from '../outcomes/access.js';
 import { nowIso } from '../outcomes/guard.js';
+import { RETRACT_REASON_ARG } from '../outcomes/fields.js';
 import { retractOutcome } from '../../store/outcomes.js';
 
 function run(ctx: CommandContext, { values }: CheckedArgs): Reply {
@@ -32,19 +33,7 @@ export const retractCommand: Command = {
   summary: L('Withdraw an outcome, with a reason', 'Peru tulos syineen'),
   args: [
     OUTCOME_ID,
-    {
-      name: 'reason',
-      nameFi: 'syy',
-      keyAliases: ['syy'],
-      kind: 'text',
-      required: true,
-      position: 'rest',
-      limits: { minLength: 3, maxLength: 500 },
-      lengthCode: 'reason.length',
-      label: L('Reason', 'Syy'),
-      description: L('Why it is retracted', 'Miksi tulos perutaan'),
-      usage: L('reason="<why>"', 'reason="<miksi>"'),
-    },
+    RETRACT_REASON_ARG,
   ],
   role: 'reporter',
   roleAction: L('retract', 'peruminen'),

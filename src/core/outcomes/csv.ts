@@ -1,10 +1,12 @@
 /**
  * CSV that opens cleanly in a spreadsheet: UTF-8 with a BOM (Excel then reads ä/ö right),
  * CRLF line ends and RFC 4180 quoting, and cells starting with = + - @ (or a tab/CR) prefixed
- * with ' so a spreadsheet never runs them as formulas (CSV injection).
+ * with ' so a spreadsheet never runs them as formulas (CSV injection). A value that itself
+ * starts with ' before such a character gets one more, so an import can take exactly one
+ * off again (`import-csv.ts`, `fromCsvCell`) and every value comes back as it was.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /** One cell: neutralised against formula injection, then quoted when needed. */
 export function csvCell(value: unknown): string {

@@ -36,6 +36,21 @@ export const GOAL_FILTER_ARG: ArgSpec = {
   description: L('One goal (all when empty)', 'Yksi tavoite (tyhjä = kaikki)'),
 };
 
+/** Why an outcome is retracted: taken by /retract, and kept by an import of a retracted outcome. */
+export const RETRACT_REASON_ARG: ArgSpec = {
+  name: 'reason',
+  nameFi: 'syy',
+  keyAliases: ['syy'],
+  kind: 'text',
+  required: true,
+  position: 'rest',
+  limits: { minLength: 3, maxLength: 500 },
+  lengthCode: 'reason.length',
+  label: L('Reason', 'Syy'),
+  description: L('Why it is retracted', 'Miksi tulos perutaan'),
+  usage: L('reason="<why>"', 'reason="<miksi>"'),
+};
+
 /** The outcome fields in the order of the usage line, the forms and the problem lists. */
 export const OUTCOME_ARGS: readonly ArgSpec[] = [
   {

@@ -73,7 +73,7 @@ describe("a reporter's party, given with /grant", () => {
       ['slack:U2', 'KAMK'],
     ]);
     const roles = await t.say('console:admin', '/roles');
-    expect(roles.sections[0]!.lines).toContain('slack:U1: reporter, KAMK (granted by console:admin on 2026-12-02)');
+    expect(roles.sections[0]!.lines).toContain('slack:U1: reporter, KAMK (granted by console:admin on 2 Dec 2026)');
 
     expect((await t.say('console:admin', '/grant slack:U1 reporter party=CSC')).text).toBe('slack:U1 now reports for CSC.');
     const changes = roleHistory(t.app.services.store, 'slack:U1').filter((a) => a.action === 'grant');

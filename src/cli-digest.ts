@@ -9,8 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config.js';
-import { createApp, type App } from './main.js';
-import { StartupError } from './errors.js';
+import type { App } from './main.js';
+import { openCliApp, isArgsError } from './cli-app.js';
 import { digestFor, renderFor } from './core/digest/build.js';
 import { previousWeek, type DigestPeriod } from './core/digest/period.js';
 import { checkPeriod, periodProblemText } from './core/digest/period-check.js';
@@ -90,20 +90,12 @@ export async function digestCli(argv: string[], env: NodeJS.ProcessEnv = process
     err.write(`${sub === undefined ? '' : `Unknown digest command "${sub}".\n`}${USAGE}\n`);
     return 2;
   }
-  let app: App;
-  try {
-    app = createApp(env);
-  } catch (e) {
-    if (e instanceof StartupError) {
-      err.write(`kajaani-bot cannot start.\n${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  const app = openCliApp(env, (t) => err.write(t));
+  if (!app) return 1;
   try {
     return sub === 'preview' ? await preview(app, rest, out) : await run(app, rest, env, out);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (e instanceof UsageError || e instanceof ConfigError || isArgsError(e)) {
       err.write(`${e.message}\n${USAGE}\n`);
       return 2;
     }

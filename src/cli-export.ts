@@ -9,8 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
-import { createApp, type App } from './main.js';
-import { StartupError } from './errors.js';
+import { openCliApp } from './cli-app.js';
 import { replyToPlainText } from './core/reply.js';
 import { consoleUserId, defaultConsoleUser } from './adapters/console/user-id.js';
 import { writeWholeFile } from './adapters/console/files.js';
@@ -62,16 +61,8 @@ export async function runExportCli(argv: string[], io: ExportCliIo = {}): Promis
     err.write(`kajaani-bot export refused: ${target} already exists. Choose another file, or add --force to overwrite it.\n`);
     return 1;
   }
-  let app: App;
-  try {
-    app = createApp(io.env ?? process.env);
-  } catch (e) {
-    if (e instanceof StartupError) {
-      err.write(`kajaani-bot cannot start.\n${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  const app = openCliApp(io.env ?? process.env, (t) => err.write(t));
+  if (!app) return 1;
   try {
     const reply = await app.bot.handle({ platform: 'console', user: opts.user, text: `/export ${opts.format}` });
     const file = reply.files[0];

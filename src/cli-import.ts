@@ -13,8 +13,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
-import { createApp, type App } from './main.js';
-import { StartupError } from './errors.js';
+import type { App } from './main.js';
+import { openCliApp } from './cli-app.js';
 import { consoleUserId, defaultConsoleUser } from './adapters/console/user-id.js';
 import { importOutcomes, type ImportReport } from './core/outcomes/import.js';
 import { usageText } from './cli-usage.js';
@@ -135,13 +135,7 @@ function printText(out: Writable, lang: Lang, r: ImportReport, file: string): vo
 
 /** Opens the app, or says why it cannot start. */
 function open(env: NodeJS.ProcessEnv, now: (() => Date) | undefined, io: { out: Writable; err: Writable; json: boolean }): App | null {
-  try {
-    return createApp(env, now ? { now } : {});
-  } catch (e) {
-    if (!(e instanceof StartupError)) throw e;
-    refuse(io, `kajaani-bot cannot start.\n${e.message}`);
-    return null;
-  }
+  return openCliApp(env, (t) => refuse(io, t.trimEnd()), now ? { now } : {});
 }
 
 /** `kajaani-bot import …`. Returns the exit code. */

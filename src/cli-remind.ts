@@ -8,8 +8,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp, type App } from './main.js';
-import { StartupError } from './errors.js';
+import type { App } from './main.js';
+import { openCliApp, isArgsError } from './cli-app.js';
 import { replyToPlainText } from './core/reply.js';
 import { planReminders, reminderFor, type PlanEntry } from './core/reminders/plan.js';
 import { monthOf, parseMonth, type MonthPeriod } from './core/reminders/period.js';
@@ -117,20 +117,12 @@ export async function remindCli(argv: string[], env: NodeJS.ProcessEnv = process
     err.write(`${sub === undefined ? '' : `Unknown remind command "${sub}".\n`}${USAGE}\n`);
     return 2;
   }
-  let app: App;
-  try {
-    app = createApp(env);
-  } catch (e) {
-    if (e instanceof StartupError) {
-      err.write(`kajaani-bot cannot start.\n${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  const app = openCliApp(env, (t) => err.write(t));
+  if (!app) return 1;
   try {
     return sub === 'preview' ? await preview(app, rest, out) : await run(app, rest, out);
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (e instanceof UsageError || isArgsError(e)) {
       err.write(`${e.message}\n${USAGE}\n`);
       return 2;
     }

@@ -12,6 +12,7 @@ import { runConsole } from './adapters/console/console.js';
 import { askJson } from './adapters/console/render.js';
 import { consoleUserId, defaultConsoleUser } from './adapters/console/user-id.js';
 import { helpPath, isCliPath, usageText } from './cli-usage.js';
+import { isArgsError } from './cli-app.js';
 import { replyToPlainText } from './core/reply.js';
 import { platformsConfigured, startAdapters } from './adapters/start.js';
 import type { RunningAdapter } from './adapters/types.js';
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof Error && err.name === 'TypeError' && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+  if (isArgsError(err)) {
     // An unknown option: the usage of the command it was given to.
     const sub = process.argv[2] ?? '';
     fail(`${err.message}\n${usageText(isCliPath(sub) ? sub : '')}`, 2);

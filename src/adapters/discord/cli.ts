@@ -3,7 +3,7 @@
  * link. Loaded lazily by `src/cli.ts`, so other subcommands never load discord.js.
  */
 import { DiscordAPIError } from 'discord.js';
-import { createApp, type App } from '../../main.js';
+import { openCliApp } from '../../cli-app.js';
 import { StartupError } from '../../errors.js';
 import { inviteUrl, registerDiscordCommands } from './deploy.js';
 import { usageText } from '../../cli-usage.js';
@@ -25,16 +25,8 @@ export async function runDiscordCli(argv: string[], io: CliIo = {}): Promise<num
     err(`${USAGE}\n`);
     return 2;
   }
-  let app: App;
-  try {
-    app = createApp(io.env ?? process.env);
-  } catch (e) {
-    if (e instanceof StartupError) {
-      err(`kajaani-bot cannot start.\n${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  const app = openCliApp(io.env ?? process.env, err);
+  if (!app) return 1;
   try {
     const appId = app.services.config.DISCORD_APPLICATION_ID;
     if (sub === 'invite') {

@@ -11,19 +11,11 @@ import { latestReminderRun, nextReminderRun, REMINDER_CRON_OPTIONS } from '../co
 import type { DmPoster } from './dm-poster.js';
 import { deliverReminders, retryDueReminders, type ReminderReport } from './reminders.js';
 import { RETRY_CHECK_MS } from './scheduler.js';
+import type { PeriodicDelivery } from './periodic.js';
 
-/** What the scheduler exposes (tests call these directly with a controlled clock). */
-export interface ReminderScheduler {
+/** The reminders' scheduler: this month's check-in to every due reporter, once per (month, user). */
+export interface ReminderScheduler extends PeriodicDelivery<ReminderReport> {
   readonly pattern: string;
-  /** The scheduled run: this month's reminders to every due reporter. */
-  runScheduled(): Promise<ReminderReport>;
-  /** Runs the latest missed run of this month (if any) for reporters granted before it. */
-  catchUp(): Promise<ReminderReport | null>;
-  /** Retries failed sends whose back-off has passed. */
-  retry(): Promise<ReminderReport[]>;
-  /** The next scheduled run time. */
-  nextRun(): Date | null;
-  stop(): void;
 }
 
 export interface ReminderSchedulerOptions {

@@ -12,6 +12,7 @@ import { loadDigestConfig, type DigestConfig } from './config.js';
 import { deliverDigest, retryDue, type DeliveryReport } from './deliver.js';
 import type { DigestPoster } from './poster.js';
 import { digestTargets } from './targets.js';
+import type { PeriodicDelivery } from './periodic.js';
 
 /**
  * How often failed posts are checked. The shortest back-off is a minute, so checking every
@@ -41,18 +42,9 @@ export function latestDigestRun(pattern: string, timeZone: string, now: Date): D
   return last ?? null;
 }
 
-/** What the scheduler exposes (tests call these directly with a controlled clock). */
-export interface DigestScheduler {
+/** The digest's scheduler: the previous week's digest to every target, once per channel. */
+export interface DigestScheduler extends PeriodicDelivery<DeliveryReport> {
   readonly config: DigestConfig;
-  /** The scheduled run: the previous week's digest to every target. */
-  runScheduled(): Promise<DeliveryReport>;
-  /** Posts the latest missed run's digest (if any) to targets that existed before it. */
-  catchUp(): Promise<DeliveryReport | null>;
-  /** Retries failed posts whose back-off has passed. */
-  retry(): Promise<DeliveryReport[]>;
-  /** The next scheduled run time. */
-  nextRun(): Date | null;
-  stop(): void;
 }
 
 export interface SchedulerOptions {

@@ -13,6 +13,7 @@ import { KnowledgeHolder, type Services } from './core/services.js';
 import { createBot, type Bot } from './core/bot.js';
 import { openStore, StoreError } from './store/store.js';
 import { StartupError } from './errors.js';
+import { FormPrefills } from './core/reporting-intent/prefills.js';
 import { ShownAnswers } from './core/feedback/shown-answers.js';
 
 export interface App {
@@ -54,7 +55,7 @@ export function createApp(env: NodeJS.ProcessEnv = process.env, overrides: { now
   }
   performance.mark('kajaani:store');
   const now = overrides.now ?? (() => new Date());
-  const services: Services = { config, knowledge, store, now, log, shown: new ShownAnswers(() => now().getTime()) };
+  const services: Services = { config, knowledge, store, now, log, shown: new ShownAnswers(() => now().getTime()), prefills: new FormPrefills(() => now().getTime()) };
   const bot = createBot(services);
   performance.mark('kajaani:app');
   return { bot, services, close: () => store.close() };

@@ -1,6 +1,7 @@
 /**
  * The platform-neutral bot: one entry point, `handle()`, for every inbound message from
- * every adapter. Lines starting with `/` are commands; anything else is a question.
+ * every adapter. Lines starting with `/` are commands; anything else is a wish to report in
+ * plain words (answered with the command to send, see `reporting-intent/`) or a question.
  * Errors the user caused become friendly replies; anything else is logged with a reference
  * id and answered with a short apology, and the bot keeps running.
  */
@@ -13,6 +14,7 @@ import { commands, findCommand } from './commands/index.js';
 import { askCommand } from './commands/ask.js';
 import { createRateLimitGate } from './rate-limit.js';
 import { dispatch } from './commands/dispatch.js';
+import { reportingSuggestion } from './reporting-intent/suggest.js';
 import { apologyReply, newReference } from './apology.js';
 import { ConversationMemory } from './conversation-memory.js';
 import type { Remembered } from './answer/types.js';
@@ -97,7 +99,12 @@ export function createBot(services: Services, options: BotOptions = {}): Bot {
       catalog: commands,
       memory: memory.slotFor(msg.conversationId, msg.user),
     };
-    if (!isCommand) return dispatch(askCommand, ctx, { raw: text, positional: [], named: {} });
+    if (!isCommand) {
+      // A wish to report in plain words gets the /report line to send, not an answer.
+      const suggestion = reportingSuggestion(ctx, text);
+      if (suggestion) return suggestion;
+      return dispatch(askCommand, ctx, { raw: text, positional: [], named: {} });
+    }
 
     const command = findCommand(name);
     if (!command) {

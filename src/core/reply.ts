@@ -61,8 +61,11 @@ export interface ReplyFile {
  * button can never do more than its clicker may.
  */
 export type ReplyAction =
-  /** Opens the form of a command that has one (`/report`). */
-  | { kind: 'form'; command: string; label: string; style?: 'primary' }
+  /**
+   * Opens the form of a command that has one (`/report`); with `prefill`, pre-filled with the
+   * values kept under that reference (`Services.prefills`), since a button cannot carry them.
+   */
+  | { kind: 'form'; command: string; label: string; style?: 'primary'; prefill?: string }
   /** Runs a command line, e.g. `/remind nothing 2026-12` (kept short: Discord ids hold 100 characters). */
   | { kind: 'command'; line: string; label: string; style?: 'primary' };
 

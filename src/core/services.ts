@@ -10,6 +10,7 @@ import { loadKnowledge } from './knowledge/load.js';
 import { buildAnswerer, type Answerer } from './answer/answerer.js';
 import type { Store } from '../store/store.js';
 import type { ShownAnswers } from './feedback/shown-answers.js';
+import type { FormPrefills } from './reporting-intent/prefills.js';
 
 /** Holds the current knowledge base and its index; `reload()` swaps both atomically. */
 export class KnowledgeHolder {
@@ -50,4 +51,6 @@ export interface Services {
   log: Logger;
   /** Answers recently shown, for the 👍/👎 votes on them. */
   shown: ShownAnswers;
+  /** Form pre-fills behind the buttons of reporting suggestions (see `reporting-intent/`). */
+  prefills: FormPrefills;
 }

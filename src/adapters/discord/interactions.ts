@@ -24,6 +24,8 @@ import { commandModal, formCommandText, FORM_ID_PREFIX } from './form.js';
 import { actionFromButton, feedbackFromButton, renderReply } from './render.js';
 import { interactionOptions, isPrivate, messageOptions, NO_PINGS, type AdapterContext } from './context.js';
 import { guarded } from '../shared/failure.js';
+import { formButtonTarget } from '../shared/form-button.js';
+import { PREFILL_EXPIRED } from '../../core/reporting-intent/prefills.js';
 import { withinDeadline } from '../shared/deadline.js';
 import { suggestionsFor } from './autocomplete.js';
 import { replyPayload } from './reply-body.js';
@@ -81,7 +83,7 @@ async function onFormSubmit(ctx: AdapterContext, interaction: ModalSubmitInterac
 
 /**
  * A 👍/👎 click is the core's business: it becomes `/feedback <ref> up|down` from the clicker.
- * A reply's form button opens the command's form; its command button runs the line as if
+ * A reply's form button opens the command's form (pre-filled for a suggestion); its command button runs the line as if
  * the clicker had typed it.
  */
 async function onButton(ctx: AdapterContext, interaction: ButtonInteraction): Promise<void> {
@@ -93,10 +95,16 @@ async function onButton(ctx: AdapterContext, interaction: ButtonInteraction): Pr
   const action = actionFromButton(interaction.customId);
   if (action?.kind === 'command') await answer(ctx, interaction, action.line, true);
   else if (action?.kind === 'form') {
-    const command = findCommand(action.command);
-    if (!command?.form) return;
     const lang = langFromLocale(interaction.locale) ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE;
-    await interaction.showModal(commandModal(command, ctx.app.services.knowledge.current, lang, {}));
+    const target = formButtonTarget(ctx.app.services, action);
+    // A suggestion's pre-fill lives in memory: after a restart or an hour it is gone.
+    if (target === 'expired') {
+      await interaction.reply({ content: PREFILL_EXPIRED[lang], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    const command = findCommand(target.command);
+    if (!command?.form) return;
+    await interaction.showModal(commandModal(command, ctx.app.services.knowledge.current, lang, target.values));
   }
 }
 

@@ -14,6 +14,7 @@ import { progressBar } from '../../core/reply.js';
 import { clip, moreNote } from '../../core/i18n.js';
 import { clipEscaped, clipMarkup, inert, splitText } from '../shared/text.js';
 import { LIMITS } from './limits.js';
+import { formButtonValue, parseFormButton } from '../shared/form-button.js';
 
 export { LIMITS } from './limits.js';
 
@@ -64,7 +65,7 @@ export function feedbackButtons(ref: string, lang: Lang): APIActionRowComponent<
   return { type: ComponentType.ActionRow, components: [button('up'), button('down')] };
 }
 
-/** custom_id of a reply's "open the form" button: `kajaani:open:<command>`. */
+/** custom_id of a reply's "open the form" button: `kajaani:open:<command>[:<pre-fill reference>]`. */
 export const OPEN_FORM_PREFIX = 'kajaani:open:';
 /** custom_id of a reply's "run this command line" button: `kajaani:cmd:<line>`, run as the clicker. */
 export const COMMAND_PREFIX = 'kajaani:cmd:';
@@ -76,7 +77,7 @@ export const COMMAND_PREFIX = 'kajaani:cmd:';
  */
 export function actionButtons(r: Reply): APIActionRowComponent<APIButtonComponent> | null {
   const components = (r.actions ?? []).flatMap((a): APIButtonComponent[] => {
-    const customId = a.kind === 'form' ? `${OPEN_FORM_PREFIX}${a.command}` : `${COMMAND_PREFIX}${a.line}`;
+    const customId = a.kind === 'form' ? `${OPEN_FORM_PREFIX}${formButtonValue(a.command, a.prefill)}` : `${COMMAND_PREFIX}${a.line}`;
     if (customId.length > LIMITS.customId) return [];
     return [{ type: ComponentType.Button, style: a.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary, custom_id: customId, label: clip(a.label, LIMITS.buttonLabel) }];
   });
@@ -84,8 +85,9 @@ export function actionButtons(r: Reply): APIActionRowComponent<APIButtonComponen
 }
 
 /** What a reply's own button asks for, by its custom_id; null for other buttons. */
-export function actionFromButton(customId: string): { kind: 'form'; command: string } | { kind: 'command'; line: string } | null {
-  if (customId.startsWith(OPEN_FORM_PREFIX)) return { kind: 'form', command: customId.slice(OPEN_FORM_PREFIX.length) };
+export function actionFromButton(customId: string): { kind: 'form'; command: string; prefill?: string } | { kind: 'command'; line: string } | null {
+  // The rest names the command and maybe a pre-fill (see `shared/form-button.ts`).
+  if (customId.startsWith(OPEN_FORM_PREFIX)) return { kind: 'form', ...parseFormButton(customId.slice(OPEN_FORM_PREFIX.length)) };
   if (customId.startsWith(COMMAND_PREFIX) && customId.charAt(COMMAND_PREFIX.length) === '/') return { kind: 'command', line: customId.slice(COMMAND_PREFIX.length) };
   return null;
 }

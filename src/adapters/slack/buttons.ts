@@ -6,6 +6,7 @@ import type { Lang, Reply } from '../../core/reply.js';
 import { clip } from '../../core/i18n.js';
 import type { KnownBlock } from './blocks.js';
 import { LIMITS } from './limits.js';
+import { formButtonValue } from '../shared/form-button.js';
 
 export const SHARE_ACTION = 'kajaani_share';
 export const FEEDBACK_UP_ACTION = 'kajaani_feedback_up';
@@ -37,13 +38,14 @@ export function answerActions(lang: Lang, want: { share?: string; feedback?: str
 
 /**
  * The reply's own buttons as one actions block (none when it asks for none). A form button
- * is the "open the form" button, its value the command; a command button carries its line.
+ * is the "open the form" button, its value the command (and its pre-fill's reference); a
+ * command button carries its line.
  * A line too long for a button's value is left out rather than cut (a cut line is another
  * command).
  */
 export function replyActionBlocks(r: Reply): KnownBlock[] {
   const elements = (r.actions ?? []).flatMap((a) => {
-    const value = a.kind === 'form' ? a.command : a.line;
+    const value = a.kind === 'form' ? formButtonValue(a.command, a.prefill) : a.line;
     if (value.length > LIMITS.buttonValue) return [];
     return [
       {

@@ -1,6 +1,6 @@
 /**
  * Clicks and form submits: "Share in channel", 👍/👎 (sent to the core as `/feedback`),
- * "Report an outcome" (opens the form), a reply's command button (its line sent to the core
+ * "Report an outcome" (opens the form, pre-filled when a suggestion's button), a reply's command button (its line sent to the core
  * as the clicker's, e.g. a reminder's "Nothing this time") and a command form's submit.
  * Every click is acknowledged first.
  */
@@ -13,6 +13,8 @@ import { reportCommand } from '../../core/commands/report.js';
 import { COMMAND_ACTION, FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, OPEN_REPORT_ACTION, SHARE_ACTION } from './buttons.js';
 import { ask, coreUser, messagesFor, postReply, respondReply, responderFor, type Respond, type SlackContext } from './context.js';
 import { guarded } from '../shared/failure.js';
+import { formButtonTarget, parseFormButton } from '../shared/form-button.js';
+import { PREFILL_EXPIRED } from '../../core/reporting-intent/prefills.js';
 import { LIMITS } from './limits.js';
 import { withinDeadline } from '../shared/deadline.js';
 import { isAllowedResponseUrl } from './response-url.js';
@@ -100,7 +102,7 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
     );
   });
 
-  bolt.action<BlockAction<ButtonAction>>(OPEN_REPORT_ACTION, async ({ ack, body, action, client }) => {
+  bolt.action<BlockAction<ButtonAction>>(OPEN_REPORT_ACTION, async ({ ack, body, action, client, respond }) => {
     await ack();
     const lang = await langOf(ctx, body.user.id);
     const config = ctx.app.services.config;
@@ -109,11 +111,18 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
       'open-report',
       lang,
       async () => {
+        const target = formButtonTarget(ctx.app.services, parseFormButton(action.value ?? ''));
+        // A suggestion's pre-fill lives in memory: after a restart or an hour it is gone.
+        if (target === 'expired') {
+          await privately(respond)(PREFILL_EXPIRED[lang]);
+          return;
+        }
         const today = todayIn(config.BOT_TIMEZONE, ctx.app.services.now());
         const channel = body.channel?.id;
         // The button names the command whose form it opens (older buttons carry other values).
-        const named = findCommand(action.value ?? '');
-        const view = commandForm(named?.form ? named : reportCommand, ctx.app.services.knowledge.current, lang, today, { lang, ...(channel ? { channel } : {}), ...(body.response_url ? { responseUrl: body.response_url } : {}) });
+        const named = findCommand(target.command);
+        const meta = { lang, ...(channel ? { channel } : {}), ...(body.response_url ? { responseUrl: body.response_url } : {}) };
+        const view = commandForm(named?.form ? named : reportCommand, ctx.app.services.knowledge.current, lang, today, meta, target.values);
         await client.views.open({ trigger_id: body.trigger_id, view });
       },
       (apology) => client.chat.postMessage({ channel: body.user.id, text: apology }),

@@ -14,7 +14,8 @@ import { commands, findCommand } from './commands/index.js';
 import { askCommand } from './commands/ask.js';
 import { createRateLimitGate } from './rate-limit.js';
 import { dispatch } from './commands/dispatch.js';
-import { reportingSuggestion } from './reporting-intent/suggest.js';
+import { misfiredReport, reportingSuggestion } from './reporting-intent/suggest.js';
+import { reportCommand } from './commands/report.js';
 import { apologyReply, newReference } from './apology.js';
 import { ConversationMemory } from './conversation-memory.js';
 import type { Remembered } from './answer/types.js';
@@ -120,6 +121,11 @@ export function createBot(services: Services, options: BotOptions = {}): Bot {
     } catch (err) {
       if (err instanceof CommandSyntaxError) return errorReply(lang, UNBALANCED[lang]);
       throw err;
+    }
+    if (command.name === reportCommand.name) {
+      // "raportoi uusi yritys: …" sent as a command (chat platforms add the slash): the line to send.
+      const suggestion = misfiredReport(ctx, command, args, `${name} ${rest}`);
+      if (suggestion) return suggestion;
     }
     return dispatch(command, ctx, args);
   }

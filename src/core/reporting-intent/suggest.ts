@@ -10,6 +10,8 @@ import type { CommandContext } from '../commands/types.js';
 import type { Goal, KnowledgeBase } from '../knowledge/schema.js';
 import { reply, type Lang, type Reply } from '../reply.js';
 import { commandLine } from '../commands/line.js';
+import { checkArgs } from '../commands/dispatch.js';
+import type { Command, CommandArgs } from '../commands/types.js';
 import { validateRecord } from '../commands/validate.js';
 import { reportCommand } from '../commands/report.js';
 import { OUTCOME_ARGS } from '../outcomes/fields.js';
@@ -19,6 +21,7 @@ import { exactGoal } from '../outcomes/resolve.js';
 import { joinList } from '../i18n.js';
 import { echoDate } from '../outcomes/date-text.js';
 import { understandReport, type Understood } from './understand.js';
+import { FILLERS, fold, NEW_WORDS } from './words.js';
 
 /**
  * Stands for the missing title while the line is built: `quote` leaves it as it is (no
@@ -96,9 +99,13 @@ function grantNote(ctx: CommandContext): string {
  * message is no such wish (then it is a question for the answerer).
  */
 export function reportingSuggestion(ctx: CommandContext, text: string): Reply | null {
+  const understood = understandReport(text, ctx.services.knowledge.current);
+  return understood ? suggestionFor(ctx, understood) : null;
+}
+
+/** The reply for what was understood. */
+function suggestionFor(ctx: CommandContext, understood: Understood): Reply {
   const kb = ctx.services.knowledge.current;
-  const understood = understandReport(text, kb);
-  if (!understood) return null;
   const { lang } = ctx;
   const values = checkedParts(understood, today(ctx), kb);
   const line = reportLine(kb, values, understood, lang);
@@ -130,4 +137,27 @@ export function reportingSuggestion(ctx: CommandContext, text: string): Reply | 
       ? { actions: [{ kind: 'form' as const, command: reportCommand.name, label: fi ? 'Avaa täytetty lomake' : 'Open the filled-in form', style: 'primary' as const, prefill }] }
       : {}),
   });
+}
+
+/**
+ * The suggestion for a `/report` line that is plain words rather than the command's grammar.
+ * Slack and Discord turn a message starting with a command's name into that command, so
+ * "raportoi uusi yritys: Sensorit Oy, KAMK" arrives as `/raportoi uusi yritys: …`, whose
+ * goal "uusi" is no goal. When the goal's place holds no goal but the words name one
+ * elsewhere (or it holds "a", "new", "uusi"…), the writer gets the line to send instead of
+ * the refusal. A misspelt goal in the command's own shape (`/report datta "X Oy"`) keeps its
+ * "did you mean", a line whose goal is right its own messages, non-reporters their refusal.
+ */
+export function misfiredReport(ctx: CommandContext, command: Command, args: CommandArgs, text: string): Reply | null {
+  const first = args.tokens?.[0];
+  if (!first || first.quoted || first.key !== undefined) return null;
+  const checked = checkArgs(command, ctx, args);
+  if (checked.ok) return null;
+  const problems = Array.isArray(checked.reply.data.problems) ? (checked.reply.data.problems as { field: string; code: string }[]) : [];
+  if (!problems.some((p) => p.field === 'goal' && p.code === 'unknown-goal')) return null;
+  const understood = understandReport(text, ctx.services.knowledge.current);
+  if (!understood) return null;
+  const slot = fold(first.text);
+  if (!understood.goal && !FILLERS.has(slot) && !NEW_WORDS.has(slot)) return null;
+  return suggestionFor(ctx, understood);
 }

@@ -21,7 +21,7 @@ import type { Goal, KnowledgeBase, Party } from '../knowledge/schema.js';
 import { exactParty } from '../outcomes/resolve.js';
 import { stem } from '../answer/stem.js';
 import {
-  ADD_VERBS_EN, ADD_WORDS_FI, COMPANY_FORMS, EVENT_STEMS_FI, EVENT_VERBS_EN, fold, NAMING_WORDS, NEW_WORDS, NOT_VERBS_FI, OUTCOME_WORDS,
+  ADD_VERBS_EN, ADD_WORDS_FI, COMPANY_FORMS, EVENT_STEMS_FI, EVENT_VERBS_EN, FILLERS, fold, NAMING_WORDS, NEW_WORDS, NOT_VERBS_FI, OUTCOME_WORDS,
   POLITE_OPENINGS, QUESTION_WORDS, REPORT_STEMS_FI, REPORT_VERBS_EN, TITLE_STOPS, VERB_LEADS_EN, WE_WORDS,
 } from './words.js';
 
@@ -56,8 +56,6 @@ const DATE = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.(\d{4})?)$/;
 const DATE_WORDS: ReadonlySet<string> = new Set(['today', 'tanaan', 'yesterday', 'eilen']);
 /** Interrogatives that make the text a question wherever they stand before the verb ("tell me how to report"). */
 const INTERROGATIVES: ReadonlySet<string> = new Set(['how', 'what', 'who', 'which', 'when', 'where', 'why', 'whether', 'miten', 'mita', 'mika', 'mitka', 'kuka', 'ketka', 'kuinka', 'montako', 'milloin', 'missa', 'miksi', 'mihin', 'kenen']);
-/** Words that carry nothing after a report verb: "I want to report (something)". */
-const FILLERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'it', 'this', 'something', 'one', 'jotain', 'jotakin', 'taman', 'tama', 'asian', 'asia']);
 /** A title longer than this is not a name but a paragraph (the title field holds 200). */
 const MAX_TITLE_WORDS = 12;
 /** The most words a party's name is tried with ("Kajaanin ammattikorkeakoulu Oy" has 3). */

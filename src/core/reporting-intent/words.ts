@@ -70,3 +70,6 @@ export const VERB_LEADS_EN: ReadonlySet<string> = new Set(['to', 'i', 'we', 'ple
 
 /** Objects that make a bare report verb about outcomes ("report an outcome", "raportoi tulos"). */
 export const OUTCOME_WORDS: readonly string[] = ['outcome', 'result', 'achievement', 'tulos', 'tulokse', 'tuloks', 'saavutu', 'saavutuks'];
+
+/** Words that carry nothing after a report verb: "I want to report (something)". */
+export const FILLERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'it', 'this', 'something', 'one', 'jotain', 'jotakin', 'taman', 'tama', 'asian', 'asia']);

@@ -77,6 +77,14 @@ describe('reporting in plain words, through the console', () => {
     expect(stored()).toHaveLength(before);
   });
 
+  it('answers plain words sent as a command (chat platforms add the slash) with the line, and a misspelt goal with its "did you mean"', async () => {
+    const [words, misspelt] = await place.chat('admin', ['/raportoi uusi yritys: Sensorit Oy, KAMK', '/report datta "X Oy"']);
+    expect(suggestion(words!)?.line).toBe('/report yritykset "Sensorit Oy" party=KAMK');
+    expect(misspelt).toMatchObject({ ok: false, error: 'invalid' });
+    expect(misspelt!.reply).toMatch(/Did you mean: .*data-centre-operators/);
+    expect(stored().filter((o) => o.title === 'Sensorit Oy')).toEqual([]);
+  });
+
   it('leaves questions about reporting and about the agreement to the answerer', async () => {
     const out = await place.chat('admin', ['how do I report?', 'kuka voi raportoida?', 'how many companies have been founded?', 'montako yritystä on perustettu tähän mennessä', 'who are the parties?']);
     for (const l of out) {

@@ -8,6 +8,11 @@
  *     baseline the target is set against;
  *   - for context, a bare Bolt app that acks and posts a fixed "ok" to the response_url: the
  *     SDK and HTTP cost of answering at all, without the bot's work.
+ * Like with like: the three run the same Bolt with the same receiver, options and log level
+ * (see slack-server.ts), get the same signed requests over the same connections, and are
+ * measured in the same rounds; the bot's extra work (replay guard, core, rendering the
+ * answer into the ack) is what the ratio shows. The bare app's "answered" is its acks: it
+ * is the ceiling, not an app that answers.
  * Each server runs in its own child process (see slack-server.ts), started once; the fake
  * Slack and the load generator run here. The three are measured in interleaved rounds (every
  * round loads each server once, the order turning each round, and waits until the loaded

@@ -80,13 +80,17 @@ export function fallbackText(r: Reply): string {
 
 /** Characters of text in blocks: every `text` string in them, as Slack counts toward `msg_blocks_too_long`. */
 export function blockTextLength(blocks: readonly unknown[]): number {
+  // A plain loop (no Object.entries arrays): it runs for every block of every answer.
   let n = 0;
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+    } else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      for (const k in o) {
+        const x = o[k];
         if (k === 'text' && typeof x === 'string') n += x.length;
-        else walk(x);
+        else if (x !== null && typeof x === 'object') walk(x);
       }
     }
   };

@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from '../reply.js';
 import { Lexicon, type Term } from './lexicon.js';
-import { isSignal, SHAPE_CONCEPTS } from './signals.js';
+import { isSignal, REREADING_SIGNALS, SHAPE_CONCEPTS } from './signals.js';
 import type { ReadLang } from './stem.js';
 import { words } from './text.js';
 import type { Candidate, CandidateKind } from './types.js';
@@ -28,7 +28,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
       continue;
     }
     terms.push(...phrasesOf(c.en, 'en', `c:${c.id}`), ...phrasesOf(c.fi, 'fi', `c:${c.id}`), ...phrasesOf(c.sv, 'sv', `c:${c.id}`));
-    if (isSignal(`c:${c.id}`)) for (const t of [...c.en, ...c.fi, ...c.sv]) shapeWords.push(...words(t));
+    if (isSignal(`c:${c.id}`) && !REREADING_SIGNALS.has(`c:${c.id}`)) for (const t of [...c.en, ...c.fi, ...c.sv]) shapeWords.push(...words(t));
   }
   for (const p of kb.parties) {
     const f = `party:${p.id}`;

@@ -35,9 +35,17 @@ const SIGNALS = new Set([
   'c:current',
   'c:obligation',
   'c:approve',
+  'c:target-modal',
+  'c:so-far',
   'c:quantitative',
   'c:qualitative',
 ]);
+
+/**
+ * Signals that re-read words of topical concepts ("reported" is progress, "should" a goal
+ * word): their words stay typo-correctable, as the topical concept's words always were.
+ */
+export const REREADING_SIGNALS = new Set(['c:target-modal', 'c:so-far']);
 
 /** True for a frame signal feature (`c:more`, `c:gap-address`…). */
 export function isSignal(f: string): boolean {

@@ -213,6 +213,26 @@ export function read(e: Engine, question: string, lang: Lang): Reading {
   return { question, lang, analysis, features, shape, swedish: e.swedish(question) };
 }
 
+/** Words that make a year a deadline: "by 2029", "vuoteen 2029 mennessä", "until 2029". */
+const DEADLINE_WORDS = new Set(['by', 'until', 'till', 'mennessa', 'asti', 'saakka']);
+
+/** "by 2029": a year at or after the goal period's end, with a deadline word beside it. */
+function deadline(e: Engine, a: Analysis): boolean {
+  const end = e.kb.agreement.period.to;
+  return a.tokens.some((t, i) => /^\d{4}$/.test(t) && Number(t) >= end && (DEADLINE_WORDS.has(a.tokens[i - 1] ?? '') || DEADLINE_WORDS.has(a.tokens[i + 1] ?? '')));
+}
+
+/**
+ * Progress is asked by its words ("so far", "achieved", "syntynyt"), unless the question is
+ * phrased as the target ("must be founded", "pitää syntyä", "achieve by 2029"): then only an
+ * explicit "so far" / "tähän mennessä" makes it about progress.
+ */
+function progressAsked(e: Engine, a: Analysis, features: Set<string>): boolean {
+  if (!features.has('c:progress')) return false;
+  if (features.has('c:so-far')) return true;
+  return !(features.has('c:target-modal') || deadline(e, a));
+}
+
 /** Ranks a set of features (the question's own, or merged with the conversation's) into an understanding. */
 export function rankReading(
   e: Engine,
@@ -222,6 +242,10 @@ export function rankReading(
 ): Understanding {
   const { analysis } = r;
   const query = new Set([...features].filter((f) => !isSignal(f)));
+  // "what should be achieved by 2029?": the deadline asks what is due by then, not about that year.
+  if (features.has('c:goal') && !['c:end', 'c:period', 'c:when', 'c:start'].some((f) => features.has(f)) && deadline(e, analysis)) {
+    for (const f of query) if (/^n:\d{4}$/.test(f)) query.delete(f);
+  }
   const ranked = applyKindHints(e.ranker.rank(query), query);
   // The help entry answers a request for help, not a greeting inside a question ("Hej! Vad …").
   const helpRequested = features.has('c:help');
@@ -248,7 +272,7 @@ export function rankReading(
     ranked,
     best: declined ? null : top.candidate,
     alternative,
-    progressAsked: features.has('c:progress'),
+    progressAsked: progressAsked(e, analysis, features),
     entities: { parties: entityIds(features, 'party:'), goals: entityIds(features, 'goal:'), years: analysis.years },
     mentions: resolved.mentions ?? mentionsOf(analysis),
     topic,

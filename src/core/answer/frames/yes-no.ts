@@ -16,6 +16,7 @@ import type { Understanding } from '../types.js';
 import { isTopical } from '../candidates.js';
 import { words } from '../text.js';
 import { has, mentioned, refOf, typedUnknown, unknownNames } from './helpers.js';
+import { locationCheck } from './location.js';
 
 /** A decided yes/no: the verdict and what decides it. */
 interface Verdict {
@@ -138,6 +139,20 @@ function containment(u: Understanding, kb: KnowledgeBase, lang: Lang): Verdict |
   return { yes: true, text: entityText(kb, a, lang), sources: entitySourceIds(kb, a) };
 }
 
+/** "Is Vuokatti in Sotkamo?", "onko KAMK Sotkamossa?": decided by the entity's own entry. */
+function place(u: Understanding, ctx: FrameContext): Verdict | null {
+  const v = locationCheck(u, ctx);
+  if (!v) return null;
+  const text = entityText(ctx.kb, v.decidedBy, ctx.lang);
+  const sources = entitySourceIds(ctx.kb, v.decidedBy);
+  if (v.yes === 'partly') return { yes: true, text, sources, mixed: true };
+  if (v.yes !== null) return { yes: v.yes, text, sources };
+  const x = entityName(ctx.kb, v.decidedBy, ctx.lang).replace(/\.$/, '');
+  const y = ctx.kb.parties.find((p) => `party:${p.id}` === v.y)?.shortName ?? entityName(ctx.kb, v.y, ctx.lang);
+  const gap = ctx.lang === 'fi' ? `Sopimuksen lähteissä ei kerrota, sijaitseeko ${x} paikassa ${y}. Niissä kerrotaan:` : `The agreement's sources don't say whether ${x} is in ${y}. What they do say:`;
+  return { yes: false, text: `${gap} ${text}`, sources, answered: false };
+}
+
 /** Concepts a coverage question may use besides its topic ("the agreement", "a goal"). */
 const COVERAGE_WORDS = new Set(['c:agreement', 'c:goal', 'c:focus', 'c:region']);
 
@@ -207,7 +222,7 @@ function decide(u: Understanding, ctx: FrameContext): Verdict | null {
   const { kb, lang } = ctx;
   // "Are there any ministries besides TEM?" asks for the rest of a group (the group frame).
   if (has(u, 'c:else')) return null;
-  return targetCheck(u, kb, lang) ?? dateCheck(u, kb, lang, ctx.today) ?? membership(u, ctx) ?? containment(u, kb, lang) ?? factCheck(u, kb, lang) ?? coverage(u, ctx);
+  return targetCheck(u, kb, lang) ?? dateCheck(u, kb, lang, ctx.today) ?? place(u, ctx) ?? membership(u, ctx) ?? containment(u, kb, lang) ?? factCheck(u, kb, lang) ?? coverage(u, ctx);
 }
 
 /** The verdict each detected frame was decided with, so answering does not decide again. */

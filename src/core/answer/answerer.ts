@@ -12,6 +12,7 @@ import type { Lang, Reply } from '../reply.js';
 import { polish, sentencesOf } from './compose/polish.js';
 import { frameFor, type FrameContext } from './frame.js';
 import { FRAMES } from './frames/index.js';
+import { isOrdinal } from './frames/ordinal.js';
 import { resolve, referentFeatures } from './followup.js';
 import { compiledIndex } from './index-cache.js';
 import { languageOf, languageSignals, swedishBySignals, type LanguageSignals } from './language.js';
@@ -45,9 +46,10 @@ function toRemember(frame: Frame, r: Reply): Remembered {
     lang: r.lang,
     entities,
     attribute: frame.attribute,
-    group: frame.group,
+    // "tell me more" about a member keeps the list it came from, for "and the next one?".
+    group: frame.group ?? (frame.kind === 'more' ? u.previous?.group : undefined),
     topic: [...new Set(topic)],
-    asking: u.asking.filter((a) => !ONE_OFF.has(a)),
+    asking: u.asking.filter((a) => !ONE_OFF.has(a) && !isOrdinal(a)),
     shape: u.shape,
     words: frame.words,
     said: sentencesOf(r.text),

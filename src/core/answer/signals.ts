@@ -37,6 +37,14 @@ const SIGNALS = new Set([
   'c:approve',
   'c:target-modal',
   'c:so-far',
+  'c:ordinal-1',
+  'c:ordinal-2',
+  'c:ordinal-3',
+  'c:ordinal-4',
+  'c:ordinal-5',
+  'c:ordinal-6',
+  'c:ordinal-7',
+  'c:ordinal-last',
   'c:quantitative',
   'c:qualitative',
 ]);
@@ -45,7 +53,7 @@ const SIGNALS = new Set([
  * Signals that re-read words of topical concepts ("reported" is progress, "should" a goal
  * word): their words stay typo-correctable, as the topical concept's words always were.
  */
-export const REREADING_SIGNALS = new Set(['c:target-modal', 'c:so-far']);
+export const REREADING_SIGNALS = new Set(['c:target-modal', 'c:so-far', 'c:ordinal-1', 'c:ordinal-last']);
 
 /** True for a frame signal feature (`c:more`, `c:gap-address`…). */
 export function isSignal(f: string): boolean {

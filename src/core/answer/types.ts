@@ -119,6 +119,7 @@ export type FrameKind =
   | 'gap'
   | 'comparison'
   | 'count'
+  | 'ordinal'
   | 'others'
   | 'more'
   | 'yes-no'

@@ -14,9 +14,10 @@ import { injection } from './injection.js';
 import { lookup } from './lookup.js';
 import { mention } from './mention.js';
 import { more } from './more.js';
+import { ordinal } from './ordinal.js';
 import { others } from './others.js';
 import { several } from './several.js';
 import { smallTalk } from './small-talk.js';
 import { yesNo } from './yes-no.js';
 
-export const FRAMES: readonly FrameHandler[] = [injection, smallTalk, gap, comparison, others, more, count, yesNo, group, several, mention, lookup, decline];
+export const FRAMES: readonly FrameHandler[] = [injection, smallTalk, gap, comparison, ordinal, others, more, count, yesNo, group, several, mention, lookup, decline];

@@ -9,6 +9,7 @@ import { entityName, entitySourceIds, entityText, sourcesFor, splitId } from '..
 import { sentencesOf } from '../compose/polish.js';
 import { focusAreasReply, goalsReply } from '../compose/replies.js';
 import { frameOf, type FrameContext, type FrameHandler } from '../frame.js';
+import { STOPWORDS } from '../stopwords.js';
 import { words } from '../text.js';
 import { has } from './helpers.js';
 
@@ -31,6 +32,35 @@ function textOf(ctx: FrameContext, id: string, lang: Lang): string {
   if (id === 'list:focus-areas') return focusAreasReply(ctx.kb, lang).text;
   if (id === 'list:goals') return goalsReply(ctx.kb, lang, {}).sections[0]!.lines.join('; ');
   return entityText(ctx.kb, id, lang);
+}
+
+/** Words compared by their start: "tavoite" and "tavoitteena" say the same. */
+const KEY = 5;
+/** A sentence whose content words were this much said already repeats a fact ("the target is 15…" twice). */
+const REPEAT = 0.75;
+
+/** The content words of a sentence (no function words, no list numbers "1)"), by their start. */
+function contentKeys(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w) && w.length > 1)
+    .map((w) => w.slice(0, KEY));
+}
+
+/**
+ * The candidates that add something: each in turn is kept only when its content words were
+ * not already said by a sentence kept before it. No fact twice in one reply.
+ */
+function addsSomething(candidates: { text: string; sources: string[] }[]): { text: string; sources: string[] }[] {
+  const said = new Set<string>();
+  const kept: { text: string; sources: string[] }[] = [];
+  for (const c of candidates) {
+    const keys = contentKeys(c.text);
+    const seen = keys.filter((k) => said.has(k)).length;
+    if (keys.length === 0 || seen / keys.length >= REPEAT) continue;
+    kept.push(c);
+    for (const k of keys) said.add(k);
+  }
+  return kept;
 }
 
 export const more: FrameHandler = {
@@ -56,7 +86,10 @@ export const more: FrameHandler = {
       candidates.push(...sentencesOf(entityText(kb, id, lang)).map((text) => ({ text, sources: entitySourceIds(kb, id) })));
       for (const s of ctx.sentences.related(id, namesOf(ctx, id), lang)) candidates.push({ text: s.text, sources: s.sources });
     }
-    const fresh = candidates.filter((c) => isNew(c.text)).filter((c, i, all) => all.findIndex((x) => words(x.text).join(' ') === words(c.text).join(' ')) === i);
+    // A focus area is named in few sentences word for word: those sharing its name's words too ("LUMI … suurteholaskennan datakeskuksille").
+    if (id?.startsWith('focus:')) for (const s of ctx.sentences.about(words(entityName(kb, id, lang)), lang, 2)) if (s.entry !== id) candidates.push({ text: s.text, sources: s.sources });
+    // Said before: not word for word again; within the reply: no fact twice.
+    const fresh = addsSomething(candidates.filter((c) => isNew(c.text)));
     if (!id && frame.words.length === 0) {
       const text = lang === 'fi' ? 'Mistä haluaisit tietää lisää? Voit kysyä esimerkiksi osapuolista, tavoitteista tai painopisteistä.' : 'What would you like to know more about? You can ask about the parties, the goals or the focus areas, for example.';
       return reply(lang, text, { answered: false });

@@ -27,6 +27,7 @@ const SIGNALS = new Set([
   'c:superlative',
   'c:superlative-least',
   'c:compare',
+  'c:compare-other',
   'c:exactly',
   'c:at-least',
   'c:over',

@@ -106,3 +106,19 @@ describe('tell me more', () => {
     expect(more!.text).not.toContain('The targets are 15 new companies and 20');
   });
 });
+
+describe('comparisons the sources hold no numbers for', () => {
+  it('is an honest gap that still says what the sources say of each, never a Yes/No', () => {
+    for (const q of ['is KAMK bigger than CSC?', 'onko KAMK isompi kuin CSC', 'which is older, KAMK or CSC?']) {
+      const r = ask(q);
+      expect(r.answered, q).toBe(false);
+      expect(r.text, q).not.toMatch(/^(Yes|No|Kyllä|Ei)\./);
+      expect(r.text, q).toMatch(/KAMK.*CSC/s);
+    }
+  });
+
+  it('still compares goals by their targets, and describes a "difference between"', () => {
+    expect(ask('which target is bigger, companies or technologies?').answered).toBe(true);
+    expect(ask("What's the difference between OY and OY-MITY?").answered).toBe(true);
+  });
+});

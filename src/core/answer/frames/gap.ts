@@ -61,6 +61,8 @@ function detectGap(u: Understanding, ctx: FrameContext): { attribute: string; en
     return { attribute: gap, entities: goals.length > 0 ? goals : entities };
   }
   const parties = mentioned(u, 'party');
+  // "Is KAMK bigger than CSC?", "which focus area is the biggest?": the sources give numbers only for the goals' targets.
+  if (comparesWithoutNumbers(u, ctx)) return { attribute: 'compare', entities: entities.filter((m) => !m.startsWith('fact:')) };
   // "Who is the minister now?", "is he still the minister?": a post today; the sources are from 2021.
   const post = has(u, 'c:ministry', 'c:gap-head') || mentioned(u, 'party').length > 0;
   if (has(u, 'c:current') && (has(u, 'c:who') || u.shape.yesNo) && post && !has(u, 'c:party', 'c:goal', 'c:count', 'c:end', 'c:agreement')) {
@@ -69,6 +71,21 @@ function detectGap(u: Understanding, ctx: FrameContext): { attribute: string; en
   if (has(u, 'c:obligation') && (parties.length > 0 || has(u, 'c:university'))) return { attribute: 'obligation', entities: parties };
   if (has(u, 'c:approve') && parties.length > 0 && !parties.some((p) => approvalHeld(ctx, refOf(p)))) return { attribute: 'approve', entities: parties };
   return null;
+}
+
+/** Comparison words that ask which way: "bigger", "smallest", "older" ("the difference between" is a description). */
+const COMPARES = ['c:compare-more', 'c:compare-less', 'c:superlative', 'c:superlative-least', 'c:compare-other'];
+
+/** A comparison of parties, places or focus areas (no goal target to compare), or of anything by age, importance… */
+function comparesWithoutNumbers(u: Understanding, ctx: FrameContext): boolean {
+  if (!has(u, ...COMPARES) || has(u, 'c:more', 'c:count', 'c:progress')) return false;
+  // "more than 20", "at least": a target check, not a comparison.
+  if (u.analysis.numbers.length > 0) return false;
+  const goals = goalsNamed(u, ctx.engine);
+  if (has(u, 'c:compare-other')) return goals.length > 0 || has(u, 'c:goal', 'c:party', 'c:focus') || u.mentions.some((m) => /^(party|place|focus):/.test(m));
+  if (goals.length > 0 || has(u, 'c:goal')) return false;
+  const others = u.mentions.filter((m) => /^(party|place|focus):/.test(m));
+  return others.length >= 2 || (others.length === 1 && has(u, 'c:compare-more', 'c:compare-less')) || has(u, 'c:party', 'c:focus') && has(u, 'c:superlative', 'c:superlative-least');
 }
 
 /** Names for the gap sentence: "CSC – IT Center for Science Ltd", "Sotkamo". */
@@ -98,6 +115,10 @@ function gapSentence(ctx: FrameContext, attribute: string, ids: string[]): strin
       return fi
         ? `Sopimuksen lähteissä ei eritellä osapuolten tarkkoja tehtäviä${names ? ` (${names})` : ''}.`
         : `The agreement's sources don't spell out what exactly ${names || 'each party'} must do.`;
+    case 'compare':
+      return fi
+        ? `Sopimuksen lähteissä ei verrata näitä keskenään${names ? ` (${names})` : ''}: lukuja niissä on vain tavoitteille.`
+        : `The agreement's sources don't compare ${names || 'these'} that way: the only numbers they give are the goals' targets.`;
     case 'approve':
       return fi ? `Sopimuksen lähteissä ei kerrota, milloin ${names} hyväksyi sopimuksen.` : `The agreement's sources don't say when ${names} approved the agreement.`;
     default: {

@@ -122,3 +122,32 @@ describe('comparisons the sources hold no numbers for', () => {
     expect(ask("What's the difference between OY and OY-MITY?").answered).toBe(true);
   });
 });
+
+describe('where an event took place, joining, companies involved', () => {
+  it('says the sources do not give where the agreement was signed, then what they do say', () => {
+    for (const q of ['where was the agreement signed?', 'missä sopimus allekirjoitettiin']) {
+      const r = ask(q);
+      expect(r.answered, q).toBe(false);
+      expect(r.text, q).toMatch(/Lintilä/);
+    }
+    expect(ask('when was the agreement signed').answered).toBe(true);
+  });
+
+  it('never answers "can we join" Yes: who may join is a gap, with the parties the sources list', () => {
+    for (const q of ['can we join?', 'can companies participate?', 'voiko yritys liittya mukaan?']) {
+      const r = ask(q);
+      expect(r.answered, q).toBe(false);
+      expect(r.text, q).not.toMatch(/^(Yes|Kyllä)\./);
+      expect(r.text, q).toMatch(/Sotkamo/);
+    }
+  });
+
+  it('answers "are companies involved?" with the parties and the companies goal, without a verdict', () => {
+    for (const q of ['are companies involved?', 'onko mukana yrityksia']) {
+      const r = ask(q);
+      expect(r.answered, q).toBe(true);
+      expect(r.text, q).not.toMatch(/^(Yes|No|Kyllä|Ei)\./);
+      expect(r.text, q).toMatch(/CSC.*15/s);
+    }
+  });
+});

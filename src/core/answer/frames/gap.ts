@@ -49,18 +49,20 @@ function detectGap(u: Understanding, ctx: FrameContext): { attribute: string; en
   // "How much EU money does Kajaani get?", "paljonko sitä on?" after the funding: an amount of money, which no entry holds.
   const funding = has(u, 'c:funding') || (u.followUp === 'attribute-swap' && (u.previous?.asking.includes('c:funding') ?? false));
   const gap = [...u.features].find(isGapAttribute) ?? (has(u, 'c:count') && funding ? 'c:gap-money' : undefined);
+  // "Can my company join?", "voiko yritys liittyä mukaan?", "can companies participate?": who may join, which the sources don't say.
+  if (gap === 'c:gap-join' || (u.shape.modal && (has(u, 'c:party') || has(u, 'c:agreement') && has(u, 'c:role')) && mentioned(u, 'party').length === 0)) return { attribute: 'c:gap-join', entities: [] };
   if (gap) {
     // Another city's address or budget is simply outside the agreement.
     if (entities.length === 0 && (has(u, 'c:other-city') || u.best === null)) return null;
     // "What is KAMK responsible for?" asks its role; "who is responsible for the data centre goal?" a gap.
     if (gap === 'c:gap-responsible' && mentioned(u, 'party').length > 0) return null;
-    // Who may join is about the agreement, not about the goal a word of the question names ("my company").
-    if (gap === 'c:gap-join') return { attribute: gap, entities: [] };
     // "the data centre goal": the goal, though "data centre" also names a focus area.
     const goals = has(u, 'c:goal') ? goalsNamed(u, ctx.engine) : [];
     return { attribute: gap, entities: goals.length > 0 ? goals : entities };
   }
   const parties = mentioned(u, 'party');
+  // "Where was it signed?": an event whose entry names no place.
+  if (u.analysis.tokens.some((t) => WHERE.has(t)) && u.best?.kind === 'fact' && u.mentions.every((m) => m.startsWith('fact:')) && !placeNamed(ctx, u.best.id)) return { attribute: 'where', entities: [u.best.id] };
   // "Is KAMK bigger than CSC?", "which focus area is the biggest?": the sources give numbers only for the goals' targets.
   if (comparesWithoutNumbers(u, ctx)) return { attribute: 'compare', entities: entities.filter((m) => !m.startsWith('fact:')) };
   // "Who is the minister now?", "is he still the minister?": a post today; the sources are from 2021.
@@ -71,6 +73,15 @@ function detectGap(u: Understanding, ctx: FrameContext): { attribute: string; en
   if (has(u, 'c:obligation') && (parties.length > 0 || has(u, 'c:university'))) return { attribute: 'obligation', entities: parties };
   if (has(u, 'c:approve') && parties.length > 0 && !parties.some((p) => approvalHeld(ctx, refOf(p)))) return { attribute: 'approve', entities: parties };
   return null;
+}
+
+/** Words that ask for a place itself ("mihin", "mistä" ask other things too: "mihin ohjelmaan", "mistä on kyse"). */
+const WHERE = new Set(['where', 'missa', 'wheres']);
+
+/** Does a fact's entry name a place (a place of the knowledge base, or a municipality in a place case)? */
+function placeNamed(ctx: FrameContext, id: string): boolean {
+  const text = entityText(ctx.kb, id, 'en');
+  return [...ctx.engine.lexicon.analyze(text, 'en', { correctTypos: false }).features].some((f) => f.startsWith('place:')) || /\b(in|at) (Kajaani|Sotkamo|Vuokatti|Helsinki)\b/.test(text);
 }
 
 /** Comparison words that ask which way: "bigger", "smallest", "older" ("the difference between" is a description). */
@@ -115,6 +126,8 @@ function gapSentence(ctx: FrameContext, attribute: string, ids: string[]): strin
       return fi
         ? `Sopimuksen lähteissä ei eritellä osapuolten tarkkoja tehtäviä${names ? ` (${names})` : ''}.`
         : `The agreement's sources don't spell out what exactly ${names || 'each party'} must do.`;
+    case 'where':
+      return fi ? 'Sopimuksen lähteissä ei kerrota, missä se tapahtui.' : "The agreement's sources don't say where that took place.";
     case 'compare':
       return fi
         ? `Sopimuksen lähteissä ei verrata näitä keskenään${names ? ` (${names})` : ''}: lukuja niissä on vain tavoitteille.`
@@ -133,7 +146,10 @@ function gapSentence(ctx: FrameContext, attribute: string, ids: string[]): strin
 /** What the sources do say instead, for the gap's entities or its nearest topic. */
 function whatTheySay(ctx: FrameContext, attribute: string, ids: string[], u: Understanding): { text: string; sources: string[] } {
   if (attribute === 'innocities') return { text: entityText(ctx.kb, 'fact:wider-context', ctx.lang), sources: entitySourceIds(ctx.kb, 'fact:wider-context') };
-  if (attribute === 'c:gap-join') return { text: entityText(ctx.kb, 'fact:contracting-parties', ctx.lang), sources: entitySourceIds(ctx.kb, 'fact:contracting-parties') };
+  if (attribute === 'c:gap-join') {
+    const facts = ['fact:contracting-parties', 'fact:cooperation-parties'];
+    return { text: facts.map((f) => entityText(ctx.kb, f, ctx.lang)).join(' '), sources: facts.flatMap((f) => entitySourceIds(ctx.kb, f)) };
+  }
   // A fact on the same topic as the question's own words ("budget" → the funding), besides
   // the entities (not a fact that merely shares a word of an entity's name).
   const a = u.analysis;

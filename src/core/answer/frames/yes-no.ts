@@ -119,6 +119,11 @@ function membership(u: Understanding, ctx: FrameContext): Verdict | null {
     const about = best?.kind === 'fact' && names.some((n) => entityName(kb, best.id, lang).toLowerCase().includes(n.toLowerCase())) ? ` ${entityText(kb, best.id, lang)}` : '';
     return { yes: false, text: `${notPartyNote(lang, names)}${about} ${groupLine(q ?? 'all')}`, sources: kb.parties.flatMap((p) => p.sources).slice(0, 3) };
   }
+  // "Onko mukana yrityksiä?", "are companies involved?": the parties as the sources list them, and the companies goal.
+  if (has(u, 'c:company') && has(u, 'c:party') && !has(u, 'c:goal', 'c:count')) {
+    const companies = kb.goals.find((g) => g.id === 'companies');
+    return { yes: false, text: `${groupLine(q ?? 'all')}${companies ? ` ${goalText(companies, lang)}` : ''}`, sources: kb.parties.flatMap((p) => p.sources).slice(0, 3), mixed: true };
+  }
   if (mentioned(u, 'goal').length > 0 || mentioned(u, 'focus').length > 0) return null;
   const place = mentioned(u, 'place').find((id) => id !== 'place:cemis');
   if (place && q === null) return { yes: true, text: entityText(kb, place, lang), sources: entitySourceIds(kb, place) };

@@ -37,6 +37,7 @@ const SIGNALS = new Set([
   'c:obligation',
   'c:approve',
   'c:target-modal',
+  'c:brief',
   'c:so-far',
   'c:ordinal-1',
   'c:ordinal-2',
@@ -54,7 +55,7 @@ const SIGNALS = new Set([
  * Signals that re-read words of topical concepts ("reported" is progress, "should" a goal
  * word): their words stay typo-correctable, as the topical concept's words always were.
  */
-export const REREADING_SIGNALS = new Set(['c:target-modal', 'c:so-far', 'c:ordinal-1', 'c:ordinal-last']);
+export const REREADING_SIGNALS = new Set(['c:brief', 'c:target-modal', 'c:so-far', 'c:ordinal-1', 'c:ordinal-last']);
 
 /** True for a frame signal feature (`c:more`, `c:gap-address`…). */
 export function isSignal(f: string): boolean {

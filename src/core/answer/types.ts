@@ -120,6 +120,7 @@ export type FrameKind =
   | 'comparison'
   | 'count'
   | 'ordinal'
+  | 'summary'
   | 'others'
   | 'more'
   | 'yes-no'

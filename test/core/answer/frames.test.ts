@@ -22,7 +22,7 @@ function ask(q: string, today?: string) {
 
 describe('the frame table', () => {
   it('tries every kind in a fixed order and ends with the decline', () => {
-    expect(FRAMES.map((f) => f.kind)).toEqual(['injection', 'small-talk', 'gap', 'comparison', 'ordinal', 'others', 'more', 'count', 'yes-no', 'group', 'several', 'mention', 'lookup', 'decline']);
+    expect(FRAMES.map((f) => f.kind)).toEqual(['injection', 'small-talk', 'gap', 'comparison', 'ordinal', 'summary', 'others', 'more', 'count', 'yes-no', 'group', 'several', 'mention', 'lookup', 'decline']);
   });
 });
 

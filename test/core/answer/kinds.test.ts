@@ -151,3 +151,17 @@ describe('where an event took place, joining, companies involved', () => {
     }
   });
 });
+
+describe('summaries', () => {
+  it('gives the agreement in a few sentences: what it covers, who made it, its goals', () => {
+    for (const q of ['what is the agreement about, in short?', 'kerro lyhyesti sopimuksesta', 'sopimus tiivistetysti?']) {
+      const r = ask(q);
+      expect(r.text, q).toMatch(/(measurement|mittaustekniikka).*Sotkamo.*15/s);
+    }
+  });
+
+  it('keeps a summary of one entity to that entity', () => {
+    expect(ask('about CSC, in short').text).toMatch(/^CSC/);
+    expect(ask('tiivistetysti mikä on KAMK').answered).toBe(true);
+  });
+});

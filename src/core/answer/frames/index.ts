@@ -18,6 +18,7 @@ import { ordinal } from './ordinal.js';
 import { others } from './others.js';
 import { several } from './several.js';
 import { smallTalk } from './small-talk.js';
+import { summary } from './summary.js';
 import { yesNo } from './yes-no.js';
 
-export const FRAMES: readonly FrameHandler[] = [injection, smallTalk, gap, comparison, ordinal, others, more, count, yesNo, group, several, mention, lookup, decline];
+export const FRAMES: readonly FrameHandler[] = [injection, smallTalk, gap, comparison, ordinal, summary, others, more, count, yesNo, group, several, mention, lookup, decline];

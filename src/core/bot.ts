@@ -122,12 +122,15 @@ export function createBot(services: Services, options: BotOptions = {}): Bot {
       if (err instanceof CommandSyntaxError) return errorReply(lang, UNBALANCED[lang]);
       throw err;
     }
-    if (command.name === reportCommand.name) {
-      // "raportoi uusi yritys: …" sent as a command (chat platforms add the slash): the line to send.
+    const result = await dispatch(command, ctx, args);
+    if (command.name === reportCommand.name && !result.ok) {
+      // "raportoi uusi yritys: …" sent as a command (chat platforms add the slash): the line to
+      // send. Looked at only once /report has refused it (a refusal stores nothing), so a valid
+      // report's arguments are checked once, not twice.
       const suggestion = misfiredReport(ctx, command, args, `${name} ${rest}`);
       if (suggestion) return suggestion;
     }
-    return dispatch(command, ctx, args);
+    return result;
   }
 
   return {

@@ -151,3 +151,14 @@ describe('opening the store', () => {
     b.close();
   });
 });
+
+describe('the audit index by subject (migration 11)', () => {
+  it('holds only the rows with a subject, and the role-history look-up still uses it', () => {
+    const store = openStore(tempDbPath());
+    const sql = store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_subject'").pluck().get() as string;
+    expect(sql).toMatch(/WHERE subject IS NOT NULL/);
+    const plan = store.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM audit WHERE subject = ? AND action IN ('grant', 'revoke') ORDER BY id").all('slack:U1') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX audit_subject');
+    store.close();
+  });
+});

@@ -79,6 +79,8 @@ async function main(): Promise<void> {
   // in aggregate only when present, never floored, never listed question by question.
   const heldoutV2 = path.join(evalDir, 'heldout-v2.json');
   const heldoutV2Conversations = path.join(evalDir, 'heldout-v2-conversations.json');
+  const heldoutV3 = path.join(evalDir, 'heldout-v3.json');
+  const heldoutV3Conversations = path.join(evalDir, 'heldout-v3-conversations.json');
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kajaani-eval-'));
   const admin = 'console:eval-admin';
@@ -99,6 +101,8 @@ async function main(): Promise<void> {
     };
     await blind('heldout-v2', heldoutV2, () => runSet(app.bot, loadQuestionSet(heldoutV2)));
     await blind('heldout-v2-c', heldoutV2Conversations, () => runConversations(app.bot, loadConversations(heldoutV2Conversations), 'heldout-v2'), true);
+    await blind('heldout-v3', heldoutV3, () => runSet(app.bot, loadQuestionSet(heldoutV3)));
+    await blind('heldout-v3-c', heldoutV3Conversations, () => runConversations(app.bot, loadConversations(heldoutV3Conversations), 'heldout-v3'), true);
     // Then report outcomes and ask the sets' progress questions on the same store.
     await seedProgress(app.bot, admin);
     for (const set of sets) {

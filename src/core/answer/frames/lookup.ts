@@ -33,6 +33,25 @@ function storeQuestion(u: Understanding, kb: KnowledgeBase, lang: Lang): StoreQu
   return { text: u.question, lang, goals, parties: u.entities.parties, years: filterYears(u, kb), progressAsked: u.progressAsked };
 }
 
+/**
+ * "Has the companies goal been met?", "onko yritystavoite saavutettu?": a yes/no question about
+ * one goal's progress opens with the verdict from the counted outcomes (No while nothing is
+ * reported), so a goal merely existing never reads as a Yes.
+ */
+const PACE_WORDS = new Set(['track', 'pace', 'schedule', 'aikataulussa', 'aikataulu', 'tahti', 'tahdissa']);
+
+function withProgressVerdict(r: Reply, u: Understanding, goals: string[], ctx: FrameContext): Reply {
+  const ids = [...new Set(goals)];
+  if (!u.shape.yesNo || !u.progressAsked || ids.length !== 1) return r;
+  // "On track" / "aikataulussa" asks about the pace, which the progress lines answer; met is not it.
+  if (u.analysis.tokens.some((t) => PACE_WORDS.has(t))) return r;
+  const goal = ctx.kb.goals.find((g) => g.id === ids[0]);
+  if (!goal || goal.target === null) return r;
+  const met = ctx.hooks.goalProgress?.(goal, ctx.lang)?.row.met ?? false;
+  const verdict = met ? (ctx.lang === 'fi' ? 'Kyllä.' : 'Yes.') : ctx.lang === 'fi' ? 'Ei vielä.' : 'No, not yet.';
+  return { ...r, text: `${verdict} ${r.text}` };
+}
+
 /** Per engine: the place each entry names (computed once, on first use). */
 const places = new WeakMap<object, Map<string, string | undefined>>();
 
@@ -82,8 +101,9 @@ export const lookup: FrameHandler = {
     const { kb, lang, hooks } = ctx;
     const u = frame.u;
     const best = ctx.engine.ranker.candidateById(frame.entities[0]!)!;
-    const fromStore = hooks.storeAnswer?.(storeQuestion(u, kb, lang));
-    if (fromStore) return fromStore;
+    const question = storeQuestion(u, kb, lang);
+    const fromStore = hooks.storeAnswer?.(question);
+    if (fromStore) return withProgressVerdict(fromStore, u, question.goals, ctx);
     const r = candidateReply(kb, best, lang, hooks, u.progressAsked);
     // "Is Nokia a party?" without yes/no shape: say the name is not a party, then the parties.
     const notFound = has(u, 'c:party') && u.entities.parties.length === 0 ? unknownNames(u) : [];

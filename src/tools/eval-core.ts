@@ -1,7 +1,7 @@
 /**
  * Answer-quality evaluation: runs question sets and conversations through the real bot
  * pipeline and checks each answer for the facts it must contain (format:
- * shared/eval/sample-questions.json, extended by notes/eval-format.md).
+ * shared/eval/sample-questions.json, extended by test/eval/FORMAT.md).
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';

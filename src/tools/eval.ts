@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       try {
         runs.push({ name, results: await load(), floor: 'none', blind: true, conversations });
       } catch {
-        process.stdout.write(`${name.padEnd(12)} could not be read (see notes/eval-format.md)\n`);
+        process.stdout.write(`${name.padEnd(12)} could not be read (see test/eval/FORMAT.md)\n`);
       }
     };
     await blind('heldout-v2', heldoutV2, () => runSet(app.bot, loadQuestionSet(heldoutV2)));

@@ -4,14 +4,12 @@
  * (month, user), a retry timer picks up failed sends after their back-off, and at start a run
  * missed earlier this month is caught up. Off (no scheduler) when REMINDER_CRON=off.
  */
-import { Cron } from 'croner';
 import type { Services } from '../core/services.js';
 import { monthOf } from '../core/reminders/period.js';
 import { latestReminderRun, nextReminderRun, REMINDER_CRON_OPTIONS } from '../core/reminders/schedule.js';
 import type { DmPoster } from './dm-poster.js';
 import { deliverReminders, retryDueReminders, type ReminderReport } from './reminders.js';
-import { RETRY_CHECK_MS } from './scheduler.js';
-import type { PeriodicDelivery } from './periodic.js';
+import { startPeriodicTimers, type PeriodicDelivery } from './periodic.js';
 
 /** The reminders' scheduler: this month's check-in to every due reporter, once per (month, user). */
 export interface ReminderScheduler extends PeriodicDelivery<ReminderReport> {
@@ -28,8 +26,7 @@ export function createReminderScheduler(services: Services, posters: DmPoster[],
   const pattern = services.config.REMINDER_CRON;
   if (pattern === null) return null;
   const tz = services.config.BOT_TIMEZONE;
-  let cron: Cron | null = null;
-  let retryTimer: NodeJS.Timeout | null = null;
+  let timers: { stop(): void } | null = null;
 
   const scheduler: ReminderScheduler = {
     pattern,
@@ -48,21 +45,12 @@ export function createReminderScheduler(services: Services, posters: DmPoster[],
     retry: () => retryDueReminders(services, posters),
     nextRun: () => nextReminderRun(pattern, tz, services.now()),
     stop() {
-      cron?.stop();
-      if (retryTimer) clearInterval(retryTimer);
-      cron = null;
-      retryTimer = null;
+      timers?.stop();
+      timers = null;
     },
   };
 
-  if (opts.timers !== false) {
-    const guard = (what: string, fn: () => Promise<unknown>) => () => {
-      fn().catch((err: unknown) => services.log.error({ err }, `reminder ${what} failed`));
-    };
-    cron = new Cron(pattern, { ...REMINDER_CRON_OPTIONS, timezone: tz, protect: true, unref: true, name: 'reminders' }, guard('run', scheduler.runScheduled));
-    retryTimer = setInterval(guard('retry', scheduler.retry), RETRY_CHECK_MS);
-    retryTimer.unref();
-  }
+  if (opts.timers !== false) timers = startPeriodicTimers('reminder', pattern, { ...REMINDER_CRON_OPTIONS, timezone: tz, name: 'reminders' }, services.log, scheduler);
   return scheduler;
 }
 

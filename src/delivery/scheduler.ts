@@ -12,13 +12,7 @@ import { loadDigestConfig, type DigestConfig } from './config.js';
 import { deliverDigest, retryDue, type DeliveryReport } from './deliver.js';
 import type { DigestPoster } from './poster.js';
 import { digestTargets } from './targets.js';
-import type { PeriodicDelivery } from './periodic.js';
-
-/**
- * How often failed posts are checked. The shortest back-off is a minute, so checking every
- * 30 s retries at most 30 s late.
- */
-export const RETRY_CHECK_MS = 30_000;
+import { startPeriodicTimers, type PeriodicDelivery } from './periodic.js';
 
 /** A cron that never fires by itself: for computing run times. */
 function schedule(pattern: string, timeZone: string): Cron {
@@ -60,8 +54,7 @@ export function createDigestScheduler(services: Services, posters: DigestPoster[
   const tz = services.config.BOT_TIMEZONE;
   const targets = () => digestTargets(services.store, config, services.config.BOT_DEFAULT_LANGUAGE);
   const delivery = { skipQuiet: config.DIGEST_SKIP_QUIET };
-  let cron: Cron | null = null;
-  let retryTimer: NodeJS.Timeout | null = null;
+  let timers: { stop(): void } | null = null;
 
   const scheduler: DigestScheduler = {
     config,
@@ -82,21 +75,12 @@ export function createDigestScheduler(services: Services, posters: DigestPoster[
       return nextDigestRuns(config.DIGEST_CRON, tz, services.now(), 1)[0] ?? null;
     },
     stop() {
-      cron?.stop();
-      if (retryTimer) clearInterval(retryTimer);
-      cron = null;
-      retryTimer = null;
+      timers?.stop();
+      timers = null;
     },
   };
 
-  if (opts.timers !== false) {
-    const guard = (what: string, fn: () => Promise<unknown>) => () => {
-      fn().catch((err: unknown) => services.log.error({ err }, `digest ${what} failed`));
-    };
-    cron = new Cron(config.DIGEST_CRON, { timezone: tz, protect: true, unref: true, name: 'digest' }, guard('run', scheduler.runScheduled));
-    retryTimer = setInterval(guard('retry', scheduler.retry), RETRY_CHECK_MS);
-    retryTimer.unref();
-  }
+  if (opts.timers !== false) timers = startPeriodicTimers('digest', config.DIGEST_CRON, { timezone: tz, name: 'digest' }, services.log, scheduler);
   return scheduler;
 }
 

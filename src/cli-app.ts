@@ -4,6 +4,7 @@
  * real failures.
  */
 import { createApp, type App } from './main.js';
+import { pathToFileURL } from 'node:url';
 import { StartupError } from './errors.js';
 
 /**
@@ -23,4 +24,19 @@ export function openCliApp(env: NodeJS.ProcessEnv, write: (text: string) => void
 /** True for `parseArgs`' own errors (an unknown option, a missing value): a usage mistake, exit 2. */
 export function isArgsError(e: unknown): e is Error {
   return e instanceof Error && e.name === 'TypeError' && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
+}
+
+/**
+ * Runs a subcommand's module when Node was started on it directly (`node dist/cli-digest.js …`,
+ * as the tests do), exiting with its code; an unexpected error is printed with its stack, exit 1.
+ */
+export function runIfMain(moduleUrl: string, name: string, cli: (argv: string[]) => Promise<number>): void {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
+  cli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`kajaani-bot ${name}: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -6,11 +6,10 @@
  * changes nothing and says so. Runs directly too: `node dist/cli-digest.js run`.
  */
 import { writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config.js';
 import type { App } from './main.js';
-import { openCliApp, isArgsError } from './cli-app.js';
+import { openCliApp, isArgsError, runIfMain } from './cli-app.js';
 import { digestFor, renderFor } from './core/digest/build.js';
 import { previousWeek, type DigestPeriod } from './core/digest/period.js';
 import { checkPeriod, periodProblemText } from './core/digest/period-check.js';
@@ -105,12 +104,4 @@ export async function digestCli(argv: string[], env: NodeJS.ProcessEnv = process
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  digestCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`kajaani-bot digest: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, 'digest', (argv) => digestCli(argv));

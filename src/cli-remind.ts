@@ -6,10 +6,9 @@
  * once; a reporter already reminded changes nothing and says so. Runs directly too:
  * `node dist/cli-remind.js run`.
  */
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { App } from './main.js';
-import { openCliApp, isArgsError } from './cli-app.js';
+import { openCliApp, isArgsError, runIfMain } from './cli-app.js';
 import { replyToPlainText } from './core/reply.js';
 import { planReminders, reminderFor, type PlanEntry } from './core/reminders/plan.js';
 import { monthOf, parseMonth, type MonthPeriod } from './core/reminders/period.js';
@@ -132,12 +131,4 @@ export async function remindCli(argv: string[], env: NodeJS.ProcessEnv = process
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  remindCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`kajaani-bot remind: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, 'remind', (argv) => remindCli(argv));

@@ -5,7 +5,7 @@
  * value holds at most 2,000 characters on Slack and a custom_id 100 on Discord, so the answer
  * itself cannot travel in the button.
  */
-import { randomUUID } from 'node:crypto';
+import { ExpiringRefs } from '../expiring-refs.js';
 import type { Reply } from '../reply.js';
 
 /**
@@ -20,31 +20,23 @@ export interface ShownAnswer {
   /** What the user asked or typed, as the core saw it. */
   question: string;
   reply: Reply;
-  at: number;
 }
 
 /** A bounded memory of shown answers, forgotten after a day. */
 export class ShownAnswers {
-  private readonly answers = new Map<string, ShownAnswer>();
+  private readonly answers: ExpiringRefs<ShownAnswer>;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(now: () => number = Date.now) {
+    this.answers = new ExpiringRefs(ANSWER_TTL_MS, MAX_ANSWERS, now);
+  }
 
   /** Remembers an answer and returns its reference (12 hex characters). */
   remember(question: string, reply: Reply): string {
-    const ref = randomUUID().replace(/-/g, '').slice(0, 12);
-    if (this.answers.size >= MAX_ANSWERS) this.answers.delete(this.answers.keys().next().value as string);
-    this.answers.set(ref, { question, reply, at: this.now() });
-    return ref;
+    return this.answers.remember({ question, reply });
   }
 
   /** The answer behind a reference, unless unknown or older than a day. */
   get(ref: string): ShownAnswer | undefined {
-    const a = this.answers.get(ref);
-    if (!a) return undefined;
-    if (this.now() - a.at > ANSWER_TTL_MS) {
-      this.answers.delete(ref);
-      return undefined;
-    }
-    return a;
+    return this.answers.get(ref);
   }
 }

@@ -6,7 +6,7 @@
  * says the suggestion has expired. Nothing here is ever stored: a form's submit goes through
  * the normal command path.
  */
-import { randomUUID } from 'node:crypto';
+import { ExpiringRefs } from '../expiring-refs.js';
 
 /**
  * A suggestion is acted on within minutes of being shown; an hour is generous, and a stale
@@ -24,28 +24,20 @@ export interface Prefill {
 
 /** A bounded, short-lived memory of form pre-fills by reference. */
 export class FormPrefills {
-  private readonly entries = new Map<string, Prefill & { at: number }>();
+  private readonly entries: ExpiringRefs<Prefill>;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(now: () => number = Date.now) {
+    this.entries = new ExpiringRefs(PREFILL_TTL_MS, MAX_PREFILLS, now);
+  }
 
-  /** Remembers `prefill` and returns its reference: 12 hex characters, unguessable in practice. */
+  /** Remembers `prefill` (a copy) and returns its reference: 12 hex characters. */
   remember(prefill: Prefill): string {
-    const ref = randomUUID().replace(/-/g, '').slice(0, 12);
-    // Oldest first: a Map iterates in insertion order.
-    if (this.entries.size >= MAX_PREFILLS) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(ref, { command: prefill.command, values: { ...prefill.values }, at: this.now() });
-    return ref;
+    return this.entries.remember({ command: prefill.command, values: { ...prefill.values } });
   }
 
   /** The pre-fill behind `ref`, unless unknown (a restart) or older than an hour. */
   get(ref: string): Prefill | undefined {
-    const e = this.entries.get(ref);
-    if (!e) return undefined;
-    if (this.now() - e.at > PREFILL_TTL_MS) {
-      this.entries.delete(ref);
-      return undefined;
-    }
-    return { command: e.command, values: e.values };
+    return this.entries.get(ref);
   }
 }
 

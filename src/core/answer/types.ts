@@ -174,14 +174,18 @@ export interface GoalProgressView {
   lines: string[];
 }
 
-/** A question for the outcome store, in neutral terms (see `outcomes/question.ts`). */
+/** What the answer engine understood of a question, for the outcome store (`outcomes/question.ts`). */
 export interface StoreQuestion {
+  /** The question as asked. */
   text: string;
   lang: Lang;
+  /** Goal ids mentioned (or the goal the engine chose as the best reading). */
   goals: string[];
+  /** Party ids mentioned. */
   parties: string[];
-  /** Years that filter outcomes (a deadline such as "by 2029" is not one). */
+  /** Years that filter outcomes, e.g. 2025 (a deadline such as "by 2029" is not one). */
   years: number[];
+  /** The question asks about progress ("so far", "how are we doing", "tähän mennessä"). */
   progressAsked: boolean;
 }
 

@@ -12,21 +12,10 @@ import { goalLabel, outcomeLine } from './format.js';
 import { goalProgress, goalSources, headline } from './goal-progress.js';
 import { nothingReported } from './progress.js';
 import { goalById, partyById } from './resolve.js';
+import type { StoreQuestion } from '../answer/types.js';
 
-/** What the answer engine understood of a question, in neutral terms. */
-export interface OutcomeQuestion {
-  /** The question as asked. */
-  text: string;
-  lang: Lang;
-  /** Goal ids mentioned (or the goal the engine chose as the best reading). */
-  goals: string[];
-  /** Party ids mentioned. */
-  parties: string[];
-  /** Years mentioned (e.g. 2025). */
-  years: number[];
-  /** The question asks about progress ("so far", "how are we doing", "tähän mennessä"). */
-  progressAsked: boolean;
-}
+/** What the answer engine understood of a question: one shape, declared beside the answer hooks that pass it. */
+export type OutcomeQuestion = StoreQuestion;
 
 /** What the store-backed answer needs. */
 export interface OutcomeQuestionDeps {

@@ -41,6 +41,25 @@ async function langOf(ctx: SlackContext, userId: string): Promise<Lang> {
 /** An ephemeral answer through the click's response_url, for apologies and short notes. */
 const privately = (respond: Respond) => (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
 
+/**
+ * A button whose click is a command line sent to the core as the clicker's (a vote, a
+ * reminder's "Nothing this time"), answered privately through the click's response_url.
+ * `inChannel` keeps the channel's conversation (a command button); a vote has none.
+ */
+async function runAsClicker(ctx: SlackContext, what: string, body: BlockAction, respond: Respond, text: string, inChannel: boolean): Promise<void> {
+  const locale = await ctx.locales.lookup(body.user.id);
+  const channel = inChannel ? body.channel?.id : undefined;
+  await guarded(
+    ctx.log,
+    what,
+    locale ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE,
+    async () => {
+      await respondReply(ctx, respond, text, await ask(ctx, { user: coreUser(body.user.id), text, ...(channel ? { conversationId: encodeConversation({ platform: 'slack', channel }) } : {}) }, locale));
+    },
+    privately(respond),
+  );
+}
+
 export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
   bolt.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ ack, body, action, respond }) => {
     await ack();
@@ -70,36 +89,15 @@ export function registerInteractions(bolt: BoltApp, ctx: SlackContext): void {
   // A vote is the core's business: the click becomes `/feedback <ref> up|down` from the clicker.
   bolt.action<BlockAction<ButtonAction>>(new RegExp(`^(${FEEDBACK_UP_ACTION}|${FEEDBACK_DOWN_ACTION})$`), async ({ ack, body, action, respond }) => {
     await ack();
-    const locale = await ctx.locales.lookup(body.user.id);
-    await guarded(
-      ctx.log,
-      'feedback',
-      locale ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE,
-      async () => {
-        const vote = action.action_id === FEEDBACK_UP_ACTION ? 'up' : 'down';
-        const text = `/feedback ${action.value ?? ''} ${vote}`;
-        await respondReply(ctx, respond, text, await ask(ctx, { user: coreUser(body.user.id), text }, locale));
-      },
-      privately(respond),
-    );
+    const vote = action.action_id === FEEDBACK_UP_ACTION ? 'up' : 'down';
+    await runAsClicker(ctx, 'feedback', body, respond, `/feedback ${action.value ?? ''} ${vote}`, false);
   });
 
   // A reply's button that runs a command line: exactly as if the clicker had typed it.
   bolt.action<BlockAction<ButtonAction>>(COMMAND_ACTION, async ({ ack, body, action, respond }) => {
     await ack();
-    const locale = await ctx.locales.lookup(body.user.id);
-    await guarded(
-      ctx.log,
-      'command-button',
-      locale ?? ctx.app.services.config.BOT_DEFAULT_LANGUAGE,
-      async () => {
-        const text = action.value ?? '';
-        if (!text.startsWith('/')) return;
-        const channel = body.channel?.id;
-        await respondReply(ctx, respond, text, await ask(ctx, { user: coreUser(body.user.id), text, ...(channel ? { conversationId: encodeConversation({ platform: 'slack', channel }) } : {}) }, locale));
-      },
-      privately(respond),
-    );
+    const text = action.value ?? '';
+    if (text.startsWith('/')) await runAsClicker(ctx, 'command-button', body, respond, text, true);
   });
 
   bolt.action<BlockAction<ButtonAction>>(OPEN_REPORT_ACTION, async ({ ack, body, action, client, respond }) => {
